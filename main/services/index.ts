@@ -1,0 +1,33 @@
+import type { Db } from '../store/open';
+import { createContactsService } from './contacts';
+import { createServiceContext, type Emit } from './context';
+import { createFirmsService } from './firms';
+import { createSettingsService } from './settings';
+import { createWorkspaceService } from './workspace';
+
+export interface ServicesOptions {
+  assetsDir: string;
+  dataDir: string;
+  appVersion: string;
+  transport: 'electron' | 'harness';
+  now?: () => number;
+  emit?: Emit;
+}
+
+/** Wires every use case over one store; both the Electron main process and the harness call this. */
+export function createServices(db: Db, options: ServicesOptions) {
+  const ctx = createServiceContext(db, { now: options.now, emit: options.emit });
+  const settings = createSettingsService(ctx);
+  const firms = createFirmsService(ctx, settings);
+  const contacts = createContactsService(ctx);
+  const workspace = createWorkspaceService(ctx, firms, settings, { assetsDir: options.assetsDir });
+  return {
+    ctx,
+    settings,
+    firms,
+    contacts,
+    workspace,
+    info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
+  };
+}
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeIssues, issuesFromZod, PermanenceError } from '../../shared/api';
+import {
+  WORKSPACE_FORMAT,
+  WORKSPACE_VERSION,
+  workspaceFileSchema,
+  type WorkspaceFile,
+  type WorkspaceFileInput,
+  type WorkspaceImportReport,
+} from '../../shared/domain/workspace';
+import type { ServiceContext } from './context';
+import type { FirmsService } from './firms';
+import type { SettingsService } from './settings';
+
+export const DEMO_WORKSPACE_FILE = 'demo-workspace.json';
+
+export function parseWorkspace(content: string): WorkspaceFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch (error) {
+    throw new PermanenceError('VALIDATION', `Ce fichier n’est pas un JSON valide (${(error as Error).message}).`);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== WORKSPACE_FORMAT) {
+    throw new PermanenceError('VALIDATION', 'Ce fichier n’est pas un espace de travail Permanence (champ « format »).');
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > WORKSPACE_VERSION) {
+    throw new PermanenceError(
+      'VALIDATION',
+      `Ce fichier vient d’une version plus récente de Permanence (format ${version}). Mettez l’application à jour.`,
+    );
+  }
+  const parsed = workspaceFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error);
+    throw new PermanenceError('VALIDATION', `Fichier refusé, rien n’a été modifié. ${describeIssues(issues)}`, issues);
+  }
+  return parsed.data;
+}
+
+export function createWorkspaceService(
+  ctx: ServiceContext,
+  firms: FirmsService,
+  settings: SettingsService,
+  options: { assetsDir: string },
+) {
+  function importFile(file: WorkspaceFile): WorkspaceImportReport {
+    const report: WorkspaceImportReport = { firmsCreated: 0, firmsUpdated: 0, contactsCreated: 0, contactsUpdated: 0 };
+    const changedBy = settings.get().secretaryName || 'import';
+    // All or nothing: one failing firm (a number owned elsewhere, say) rolls every firm back.
+    ctx.db.transaction(() => {
+      const now = ctx.now();
+      for (const entry of file.firms) {
+        const outcome = firms.writeFirm(entry.id, entry.firm, undefined, changedBy);
+        report[outcome === 'created' ? 'firmsCreated' : 'firmsUpdated'] += 1;
+        for (const contact of entry.contacts) {
+          const owner = ctx.repos.contacts.firmOf(contact.id);
+          if (owner && owner !== entry.id) {
+            throw new PermanenceError('CONFLICT', `Le contact ${contact.id} appartient déjà à un autre cabinet.`);
+          }
+          const { id, ...fields } = contact;
+          const result = ctx.repos.contacts.upsert(entry.id, id, fields, now);
+          report[result === 'created' ? 'contactsCreated' : 'contactsUpdated'] += 1;
+        }
+      }
+    })();
+    if (file.firms.length > 0) ctx.emit('firms:changed', { ids: file.firms.map((f) => f.id) });
+    return report;
+  }
+
+  function exportFile(): WorkspaceFileInput {
+    return {
+      format: WORKSPACE_FORMAT,
+      version: WORKSPACE_VERSION,
+      exportedAt: new Date(ctx.now()).toISOString(),
+      firms: firms.list().map((summary) => {
+        const detail = firms.get(summary.id);
+        const contacts = ctx.repos.contacts.list(summary.id, '', 1_000_000, 0).items;
+        return {
+          id: detail.id,
+          firm: {
+            profile: detail.profile,
+            people: detail.people,
+            consignes: { body: detail.consignes.body, rules: detail.consignes.rules },
+            script: detail.script,
+            messageFields: detail.messageFields,
+            billing: detail.billing,
+          },
+          contacts: contacts.map((c) => ({
+            id: c.id,
+            name: c.name,
+            company: c.company,
+            phones: c.phones,
+            email: c.email,
+            notes: c.notes,
+            vip: c.vip,
+            doNotTransfer: c.doNotTransfer,
+          })),
+        };
+      }),
+    };
+  }
+
+  function markInitialised(): void {
+    if (settings.get().workspaceInitialisedAt === null) settings.update({ workspaceInitialisedAt: ctx.now() });
+  }
+
+  return {
+    importContent(content: string): WorkspaceImportReport {
+      return importFile(parseWorkspace(content));
+    },
+    exportContent(): { content: string; fileName: string } {
+      const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
+      return { content: `${JSON.stringify(exportFile(), null, 2)}\n`, fileName: `permanence-espace-${stamp}.json` };
+    },
+    initialise(kind: 'demo' | 'empty'): WorkspaceImportReport {
+      const report =
+        kind === 'demo'
+          ? importFile(parseWorkspace(fs.readFileSync(path.join(options.assetsDir, DEMO_WORKSPACE_FILE), 'utf8')))
+          : { firmsCreated: 0, firmsUpdated: 0, contactsCreated: 0, contactsUpdated: 0 };
+      markInitialised();
+      return report;
+    },
+  };
+}
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

@@ -1,0 +1,55 @@
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'UNAVAILABLE',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  /** Dotted path into the input ("people.2.email"), so a form can put the message under the field. */
+  path: string;
+  message: string;
+}
+
+export interface ApiErrorPayload {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
+
+/** Thrown by services and by clients alike, so both sides speak of failures the same way. */
+export class PermanenceError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'PermanenceError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toPayload(): ApiErrorPayload {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function issuesFromZod(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((part) => String(part)).join('.'),
+    message: issue.message,
+  }));
+}
+
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => (issue.path ? `${issue.path} : ${issue.message}` : issue.message))
+    .join(' ; ');
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { idSchema } from '../ids';
+import { phoneInputSchema } from '../phone-schema';
+
+export const contactInputSchema = z.object({
+  name: z.string().trim().min(1, { message: 'le nom est obligatoire' }).max(160),
+  company: z.string().max(160).default(''),
+  phones: z.array(phoneInputSchema).max(10).default([]),
+  email: z.union([z.literal(''), z.email({ message: 'adresse e-mail invalide' })]).default(''),
+  notes: z.string().max(10_000).default(''),
+  vip: z.boolean().default(false),
+  doNotTransfer: z.boolean().default(false),
+});
+export type ContactInput = z.infer<typeof contactInputSchema>;
+
+export interface Contact extends ContactInput {
+  id: string;
+  firmId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const contactIdSchema = idSchema;

@@ -1,0 +1,102 @@
+import { DateTime } from 'luxon';
+import { minutesOf, type Closure, type WeeklyHours, type Weekday } from './hours';
+
+export interface OpeningCalendar {
+  timeZone: string;
+  weeklyHours: WeeklyHours;
+  closures: readonly Closure[];
+  closedOnPublicHolidays: boolean;
+}
+
+export type ClosedReason = 'outside-hours' | 'closure' | 'public-holiday';
+
+export type OpeningState =
+  | { open: true; until: number }
+  | { open: false; reason: ClosedReason; closureLabel?: string; nextOpening: number | null };
+
+/** Looking further ahead than this means the firm has no hours at all; saying "never" is then honest. */
+const LOOKAHEAD_DAYS = 400;
+
+/**
+ * Answers "is the firm open at this instant, and until when / from when", in the firm's own time zone.
+ * Intervals are wall-clock times, so on DST days an interval is as long as the clock says, not 60 × n minutes.
+ */
+export function openingStateAt(
+  calendar: OpeningCalendar,
+  instantMs: number,
+  isPublicHoliday: (isoDate: string) => boolean = () => false,
+): OpeningState {
+  const now = DateTime.fromMillis(instantMs, { zone: calendar.timeZone });
+  const dayClosure = closureFor(calendar, now.toISODate()!, isPublicHoliday);
+  if (!dayClosure) {
+    const minute = now.hour * 60 + now.minute;
+    const current = calendar.weeklyHours[now.weekday as Weekday].find(
+      (i) => minutesOf(i.start) <= minute && minute < minutesOf(i.end),
+    );
+    if (current) {
+      return { open: true, until: endOfOpenStretch(calendar, now, current.end, isPublicHoliday) };
+    }
+  }
+  const nextOpening = findNextOpening(calendar, now, isPublicHoliday);
+  if (dayClosure) {
+    return { open: false, reason: dayClosure.reason, closureLabel: dayClosure.label, nextOpening };
+  }
+  return { open: false, reason: 'outside-hours', nextOpening };
+}
+
+function closureFor(
+  calendar: OpeningCalendar,
+  isoDate: string,
+  isPublicHoliday: (isoDate: string) => boolean,
+): { reason: ClosedReason; label: string } | null {
+  const closure = calendar.closures.find((c) => c.from <= isoDate && isoDate <= c.to);
+  if (closure) return { reason: 'closure', label: closure.label };
+  if (calendar.closedOnPublicHolidays && isPublicHoliday(isoDate)) {
+    return { reason: 'public-holiday', label: '' };
+  }
+  return null;
+}
+
+function atWallClock(day: DateTime, time: string): DateTime {
+  const minutes = minutesOf(time);
+  return day.startOf('day').plus({ hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
+/** An interval ending at 24:00 that continues at 00:00 the next day is one stretch for the caller. */
+function endOfOpenStretch(
+  calendar: OpeningCalendar,
+  now: DateTime,
+  end: string,
+  isPublicHoliday: (isoDate: string) => boolean,
+): number {
+  let day = now;
+  let endTime = end;
+  for (let i = 0; i < 7 && endTime === '24:00'; i += 1) {
+    const next = day.plus({ days: 1 });
+    if (closureFor(calendar, next.toISODate()!, isPublicHoliday)) break;
+    const continuation = calendar.weeklyHours[next.weekday as Weekday].find((x) => x.start === '00:00');
+    if (!continuation) break;
+    day = next;
+    endTime = continuation.end;
+  }
+  return atWallClock(day, endTime).toMillis();
+}
+
+function findNextOpening(
+  calendar: OpeningCalendar,
+  now: DateTime,
+  isPublicHoliday: (isoDate: string) => boolean,
+): number | null {
+  for (let offset = 0; offset <= LOOKAHEAD_DAYS; offset += 1) {
+    const day = now.plus({ days: offset });
+    if (closureFor(calendar, day.toISODate()!, isPublicHoliday)) continue;
+    const intervals = [...calendar.weeklyHours[day.weekday as Weekday]].sort(
+      (a, b) => minutesOf(a.start) - minutesOf(b.start),
+    );
+    for (const interval of intervals) {
+      const start = atWallClock(day, interval.start);
+      if (start > now) return start.toMillis();
+    }
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { idSchema } from './ids';
+import { firmDraftSchema } from './firm/aggregate';
+import { contactInputSchema } from './firm/contact';
+
+export const WORKSPACE_FORMAT = 'permanence-workspace';
+export const WORKSPACE_VERSION = 1;
+
+export const workspaceContactSchema = contactInputSchema.extend({ id: idSchema });
+
+export const workspaceFirmSchema = z.object({
+  id: idSchema,
+  firm: firmDraftSchema,
+  contacts: z.array(workspaceContactSchema).max(200_000).default([]),
+});
+
+/**
+ * The exchange file. Secrets (SIP and SMTP passwords) are never part of it by construction:
+ * no schema here has a field for them.
+ */
+export const workspaceFileSchema = z.object({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(WORKSPACE_VERSION),
+  exportedAt: z.string().optional(),
+  firms: z.array(workspaceFirmSchema).max(1000),
+});
+export type WorkspaceFile = z.output<typeof workspaceFileSchema>;
+export type WorkspaceFileInput = z.input<typeof workspaceFileSchema>;
+
+export interface WorkspaceImportReport {
+  firmsCreated: number;
+  firmsUpdated: number;
+  contactsCreated: number;
+  contactsUpdated: number;
+}
