@@ -1,3 +1,5 @@
+import { frenchMessage } from '../domain/validation-messages';
+
 export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',
@@ -50,6 +52,6 @@ export function issuesFromZod(error: { issues: ReadonlyArray<{ path: ReadonlyArr
 export function describeIssues(issues: readonly FieldIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => (issue.path ? `${issue.path} : ${issue.message}` : issue.message))
+    .map((issue) => (issue.path ? `${issue.path} : ${frenchMessage(issue.message)}` : frenchMessage(issue.message)))
     .join(' ; ');
 }

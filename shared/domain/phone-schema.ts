@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { toE164 } from './phone';
+import { v } from './validation-messages';
 
 /** Accepts any way a person types a number and stores it E.164; rejects what cannot be dialled. */
 export const phoneInputSchema = z.string().transform((raw, ctx) => {
   const e164 = toE164(raw);
   if (!e164) {
-    ctx.addIssue({ code: 'custom', message: 'numéro de téléphone invalide' });
+    ctx.addIssue({ code: 'custom', message: v('invalidPhone') });
     return z.NEVER;
   }
   return e164;
@@ -21,7 +22,7 @@ export const transferTargetSchema = z
     if (/^[0-9*#]{1,6}$/.test(raw)) return raw;
     const e164 = toE164(raw);
     if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'numéro ou poste invalide' });
+      ctx.addIssue({ code: 'custom', message: v('invalidTransferTarget') });
       return z.NEVER;
     }
     return e164;

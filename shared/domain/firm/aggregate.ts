@@ -4,6 +4,7 @@ import { consignesSchema, type ConsignesVersion } from './consignes';
 import { firmProfileSchema, type FirmProfile } from './firm';
 import { personSchema, type Person } from './people';
 import { messageFieldsSchema, scriptSchema, type MessageField, type Script } from './script';
+import { v } from '../validation-messages';
 
 /** Billing rules are owned by the timesheets feature; the firm keeps them as one validated document. */
 export const firmBillingSchema = z.record(z.string(), z.unknown()).default({});
@@ -22,7 +23,7 @@ export const firmDraftSchema = z
     const personIds = new Set<string>();
     draft.people.forEach((person, index) => {
       if (personIds.has(person.id)) {
-        ctx.addIssue({ code: 'custom', message: 'personne en double', path: ['people', index, 'id'] });
+        ctx.addIssue({ code: 'custom', message: v('duplicatePerson'), path: ['people', index, 'id'] });
       }
       personIds.add(person.id);
     });
@@ -30,7 +31,7 @@ export const firmDraftSchema = z
       if (rule.personId && !personIds.has(rule.personId)) {
         ctx.addIssue({
           code: 'custom',
-          message: 'transfert vers une personne inconnue',
+          message: v('unknownTransferPerson'),
           path: ['consignes', 'rules', 'transferRules', index, 'personId'],
         });
       }
@@ -38,7 +39,7 @@ export const firmDraftSchema = z
     const seen = new Set<string>();
     draft.profile.numbers.forEach((n, index) => {
       if (seen.has(n.e164)) {
-        ctx.addIssue({ code: 'custom', message: 'numéro en double', path: ['profile', 'numbers', index, 'e164'] });
+        ctx.addIssue({ code: 'custom', message: v('duplicateNumber'), path: ['profile', 'numbers', index, 'e164'] });
       }
       seen.add(n.e164);
     });

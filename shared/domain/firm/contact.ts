@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
 import { phoneInputSchema } from '../phone-schema';
+import { v } from '../validation-messages';
 
 export const contactInputSchema = z.object({
-  name: z.string().trim().min(1, { message: 'le nom est obligatoire' }).max(160),
+  name: z.string().trim().min(1, { message: v('nameRequired') }).max(160),
   company: z.string().max(160).default(''),
   phones: z.array(phoneInputSchema).max(10).default([]),
-  email: z.union([z.literal(''), z.email({ message: 'adresse e-mail invalide' })]).default(''),
+  email: z.union([z.literal(''), z.email({ message: v('invalidEmail') })]).default(''),
   notes: z.string().max(10_000).default(''),
   vip: z.boolean().default(false),
   doNotTransfer: z.boolean().default(false),

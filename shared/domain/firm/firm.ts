@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { idSchema } from '../ids';
 import { closureSchema, officeWeek, weeklyHoursSchema } from './hours';
 import { phoneInputSchema } from '../phone-schema';
+import { v } from '../validation-messages';
 
 export const SECTORS = ['juridique', 'medical', 'immobilier', 'ecommerce', 'artisanat', 'autre'] as const;
 export const sectorSchema = z.enum(SECTORS);
 export type Sector = z.infer<typeof sectorSchema>;
 
-export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'couleur attendue (#RRGGBB)' });
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: v('invalidColor') });
 
 export const timeZoneSchema = z.string().refine(
   (zone) => {
@@ -18,7 +19,7 @@ export const timeZoneSchema = z.string().refine(
       return false;
     }
   },
-  { message: 'fuseau horaire inconnu' },
+  { message: v('unknownTimeZone') },
 );
 
 export const firmNumberSchema = z.object({
@@ -29,10 +30,10 @@ export type FirmNumber = z.infer<typeof firmNumberSchema>;
 
 /** Everything about a firm that fits on its identity and hours tabs. */
 export const firmProfileSchema = z.object({
-  name: z.string().trim().min(1, { message: 'le nom est obligatoire' }).max(120),
+  name: z.string().trim().min(1, { message: v('nameRequired') }).max(120),
   sector: sectorSchema,
   color: colorSchema,
-  greeting: z.string().trim().min(1, { message: 'la phrase d’accueil est obligatoire' }).max(400),
+  greeting: z.string().trim().min(1, { message: v('greetingRequired') }).max(400),
   pronunciation: z.string().max(200).default(''),
   numbers: z.array(firmNumberSchema).max(50),
   timeZone: timeZoneSchema.default('Europe/Paris'),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { v } from '../validation-messages';
 
 export const timeOfDaySchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'heure attendue au format HH:MM' });
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: v('invalidTime') });
 
 export const hoursIntervalSchema = z
   .object({ start: timeOfDaySchema, end: timeOfDaySchema })
   .refine((i) => minutesOf(i.start) < minutesOf(i.end), {
-    message: 'la fin doit suivre le début',
+    message: v('endBeforeStart'),
     path: ['end'],
   });
 export type HoursInterval = z.infer<typeof hoursIntervalSchema>;
@@ -40,14 +41,14 @@ export const weeklyHoursSchema = z
       const sorted = [...week[day]].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
       for (let i = 1; i < sorted.length; i += 1) {
         if (minutesOf(sorted[i]!.start) < minutesOf(sorted[i - 1]!.end)) {
-          ctx.addIssue({ code: 'custom', message: 'plages horaires qui se chevauchent', path: [day] });
+          ctx.addIssue({ code: 'custom', message: v('overlappingHours'), path: [day] });
         }
       }
     }
   });
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue (AAAA-MM-JJ)' });
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: v('invalidDate') });
 
 export const closureSchema = z
   .object({
@@ -56,7 +57,7 @@ export const closureSchema = z
     to: isoDateSchema,
     label: z.string().max(200).default(''),
   })
-  .refine((c) => c.from <= c.to, { message: 'la fin doit suivre le début', path: ['to'] });
+  .refine((c) => c.from <= c.to, { message: v('endBeforeStart'), path: ['to'] });
 export type Closure = z.infer<typeof closureSchema>;
 
 export function minutesOf(time: string): number {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { v } from '../validation-messages';
 
 export const FIELD_TYPES = ['text', 'phone', 'email', 'date', 'choice', 'yesno'] as const;
 export const fieldTypeSchema = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
 
-const keySchema = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, { message: 'clé attendue (lettres, chiffres)' });
+const keySchema = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, { message: v('invalidKey') });
 
 export const scriptFieldSchema = z
   .object({
@@ -15,7 +16,7 @@ export const scriptFieldSchema = z
     options: z.array(z.string().trim().min(1).max(120)).max(30).default([]),
   })
   .refine((f) => f.type !== 'choice' || f.options.length >= 2, {
-    message: 'une liste de choix demande au moins deux options',
+    message: v('choiceNeedsOptions'),
     path: ['options'],
   });
 export type ScriptField = z.infer<typeof scriptFieldSchema>;
@@ -31,8 +32,8 @@ export type ScriptBranch = z.infer<typeof branchSchema>;
 export const END_OF_SCRIPT = 'fin';
 
 export const scriptStepSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'identifiant d’étape invalide' }),
-  prompt: z.string().trim().min(1, { message: 'la phrase à dire est obligatoire' }).max(1000),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: v('invalidStepId') }),
+  prompt: z.string().trim().min(1, { message: v('promptRequired') }).max(1000),
   field: scriptFieldSchema.nullable().default(null),
   branches: z.array(branchSchema).max(20).default([]),
 });
@@ -44,7 +45,7 @@ export const scriptSchema = z
     const ids = new Set<string>();
     script.steps.forEach((step, index) => {
       if (ids.has(step.id)) {
-        ctx.addIssue({ code: 'custom', message: `étape en double : ${step.id}`, path: ['steps', index, 'id'] });
+        ctx.addIssue({ code: 'custom', message: v('duplicateStep'), path: ['steps', index, 'id'] });
       }
       ids.add(step.id);
     });
@@ -52,7 +53,7 @@ export const scriptSchema = z
     script.steps.forEach((step, index) => {
       if (!step.field) return;
       if (keys.has(step.field.key)) {
-        ctx.addIssue({ code: 'custom', message: `champ en double : ${step.field.key}`, path: ['steps', index, 'field', 'key'] });
+        ctx.addIssue({ code: 'custom', message: v('duplicateField'), path: ['steps', index, 'field', 'key'] });
       }
       keys.add(step.field.key);
     });
@@ -61,7 +62,7 @@ export const scriptSchema = z
         if (branch.goto !== END_OF_SCRIPT && !ids.has(branch.goto)) {
           ctx.addIssue({
             code: 'custom',
-            message: `branche vers une étape inconnue : ${branch.goto}`,
+            message: v('unknownBranchTarget'),
             path: ['steps', index, 'branches', b, 'goto'],
           });
         }

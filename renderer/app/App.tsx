@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import { useStore } from 'zustand';
+import type { PermanenceClient } from '../../shared/api';
+import type { Settings } from '../../shared/domain/settings';
+import { ApiContext } from '../api/client';
+import { Workspace } from './Workspace';
+import { FirstRun } from '../features/onboarding/FirstRun';
+import { createFirmsStore } from '../features/firms/firms-store';
+
+export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const firmsStore = useMemo(() => createFirmsStore(api), [api]);
+  const loaded = useStore(firmsStore, (s) => s.loaded);
+
+  const applySettings = useCallback(
+    (next: Settings) => {
+      setSettings(next);
+      if (i18n.language !== next.locale) void i18n.changeLanguage(next.locale);
+      document.documentElement.lang = next.locale;
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    api.settings.get({}).then(applySettings, (e: Error) => setError(e.message));
+    const offSettings = api.events.subscribe('settings:changed', applySettings);
+    const offFirms = api.events.subscribe('firms:changed', () => void firmsStore.getState().load());
+    return () => {
+      offSettings();
+      offFirms();
+    };
+  }, [api, applySettings, firmsStore]);
+
+  useEffect(() => {
+    if (settings?.workspaceInitialisedAt !== null && settings !== null && !loaded) void firmsStore.getState().load();
+  }, [settings, loaded, firmsStore]);
+
+  return (
+    <ApiContext.Provider value={api}>
+      <I18nextProvider i18n={i18n}>
+        {error ? (
+          <p role="alert" className="banner banner--error">
+            {error}
+          </p>
+        ) : settings === null ? null : settings.workspaceInitialisedAt === null ? (
+          <FirstRun onDone={() => void api.settings.get({}).then(applySettings)} />
+        ) : (
+          <Workspace api={api} firmsStore={firmsStore} settings={settings} />
+        )}
+      </I18nextProvider>
+    </ApiContext.Provider>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FirmDetail } from '../../shared/domain/firm/aggregate';
+import { openingStateAt } from '../../shared/domain/firm/opening';
+import { isPublicHoliday } from '../../shared/domain/billing/holidays';
+import { formatWeekdayTime } from '../ui/format';
+
+/** Line state (the softphone fills it in) and whether the firm on screen is open right now. */
+export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSettings(): void }) {
+  const { t, i18n } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const opening = firm
+    ? openingStateAt(
+        {
+          timeZone: firm.profile.timeZone,
+          weeklyHours: firm.profile.weeklyHours,
+          closures: firm.profile.closures,
+          closedOnPublicHolidays: firm.profile.closedOnPublicHolidays,
+        },
+        now,
+        (date) => isPublicHoliday(date, 'FR'),
+      )
+    : null;
+  return (
+    <header className="status-bar">
+      <span className="status-bar__brand">Permanence</span>
+      <span className="status-bar__line" role="status" aria-label={t('status.lineLabel')}>
+        <span className="dot dot--idle" aria-hidden /> {t('status.lineNotConfigured')}
+      </span>
+      {firm && opening ? (
+        <span className={`status-bar__firm opening--${opening.open ? 'open' : 'closed'}`} role="status" aria-label={t('status.firmLabel')}>
+          {firm.profile.name} ·{' '}
+          {opening.open
+            ? t('opening.openUntil', { when: formatWeekdayTime(opening.until, i18n.language, firm.profile.timeZone) })
+            : t('opening.closedShort')}
+        </span>
+      ) : null}
+      <span className="grow" />
+      <button type="button" className="button button--plain" aria-keyshortcuts="Control+," onClick={onSettings}>
+        {t('settings.title')}
+      </button>
+    </header>
+  );
+}

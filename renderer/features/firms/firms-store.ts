@@ -1,0 +1,60 @@
+import { createStore } from 'zustand/vanilla';
+import type { PermanenceClient } from '../../../shared/api';
+import type { FirmSummary } from '../../../shared/domain/firm/firm';
+
+export interface FirmsState {
+  firms: FirmSummary[];
+  loaded: boolean;
+  error: string | null;
+  query: string;
+  selectedId: string | null;
+  load(): Promise<void>;
+  setQuery(query: string): void;
+  select(id: string | null): void;
+}
+
+/** Factory, not a singleton: every test and every window gets its own store. */
+export function createFirmsStore(api: PermanenceClient) {
+  return createStore<FirmsState>()((set) => ({
+    firms: [],
+    loaded: false,
+    error: null,
+    query: '',
+    selectedId: null,
+    async load() {
+      try {
+        const firms = await api.firms.list({});
+        set({ firms, loaded: true, error: null });
+      } catch (error) {
+        set({ error: (error as Error).message, loaded: true });
+      }
+    },
+    setQuery(query) {
+      set({ query });
+    },
+    select(id) {
+      set({ selectedId: id });
+    },
+  }));
+}
+export type FirmsStore = ReturnType<typeof createFirmsStore>;
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
+
+/** Filters by name, sector or any digit run of a forwarded number, accent- and case-insensitively. */
+export function filterFirms(firms: readonly FirmSummary[], query: string): FirmSummary[] {
+  const q = fold(query.trim());
+  if (q === '') return [...firms];
+  const digits = q.replace(/\D/g, '');
+  return firms.filter(
+    (f) =>
+      fold(f.name).includes(q) ||
+      fold(f.sector).includes(q) ||
+      (digits.length >= 3 && f.numbers.some((n) => n.includes(digits) || `0${n.slice(3)}`.includes(digits))),
+  );
+}

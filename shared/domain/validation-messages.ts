@@ -1,0 +1,72 @@
+/**
+ * Messages of the domain schemas, by key. Schemas carry the key; the renderer translates it with i18next
+ * (these tables are loaded as its `validation` namespace) and main uses the French table in its own errors.
+ * Zod's built-in messages (too long, wrong type) come from zod's own locales.
+ */
+export const VALIDATION_MESSAGES = {
+  fr: {
+    invalidEmail: 'adresse e-mail invalide',
+    invalidKey: 'clé attendue (lettres et chiffres, commençant par une minuscule)',
+    invalidColor: 'couleur attendue (#RRGGBB)',
+    invalidDate: 'date attendue (AAAA-MM-JJ)',
+    unknownTimeZone: 'fuseau horaire inconnu',
+    invalidTime: 'heure attendue au format HH:MM',
+    invalidStepId: 'identifiant d’étape invalide (minuscules, chiffres, tirets)',
+    invalidId: 'identifiant invalide',
+    endBeforeStart: 'la fin doit suivre le début',
+    greetingRequired: 'la phrase d’accueil est obligatoire',
+    promptRequired: 'la phrase à dire est obligatoire',
+    nameRequired: 'le nom est obligatoire',
+    invalidPhone: 'numéro de téléphone invalide',
+    duplicateNumber: 'numéro en double',
+    invalidTransferTarget: 'numéro ou poste invalide',
+    duplicatePerson: 'personne en double',
+    overlappingHours: 'plages horaires qui se chevauchent',
+    transferWhenRequired: 'préciser quand transférer',
+    unknownTransferPerson: 'transfert vers une personne inconnue',
+    choiceNeedsOptions: 'une liste de choix demande au moins deux options',
+    duplicateStep: 'étape en double',
+    duplicateField: 'champ en double',
+    unknownBranchTarget: 'branche vers une étape inconnue',
+    required: 'champ obligatoire',
+  },
+  en: {
+    invalidEmail: 'invalid e-mail address',
+    invalidKey: 'key expected (letters and digits, starting with a lower-case letter)',
+    invalidColor: 'colour expected (#RRGGBB)',
+    invalidDate: 'date expected (YYYY-MM-DD)',
+    unknownTimeZone: 'unknown time zone',
+    invalidTime: 'time expected as HH:MM',
+    invalidStepId: 'invalid step id (lower case, digits, dashes)',
+    invalidId: 'invalid identifier',
+    endBeforeStart: 'the end must come after the start',
+    greetingRequired: 'the greeting is required',
+    promptRequired: 'the line to say is required',
+    nameRequired: 'the name is required',
+    invalidPhone: 'invalid phone number',
+    duplicateNumber: 'duplicate number',
+    invalidTransferTarget: 'invalid number or extension',
+    duplicatePerson: 'duplicate person',
+    overlappingHours: 'overlapping time ranges',
+    transferWhenRequired: 'say when to transfer',
+    unknownTransferPerson: 'transfer to an unknown person',
+    choiceNeedsOptions: 'a choice list needs at least two options',
+    duplicateStep: 'duplicate step',
+    duplicateField: 'duplicate field',
+    unknownBranchTarget: 'branch to an unknown step',
+    required: 'required',
+  },
+} as const;
+
+export type ValidationKey = keyof (typeof VALIDATION_MESSAGES)['fr'];
+
+/** The message a schema attaches: `validation.<key>`, resolvable by i18next or by `frenchMessage`. */
+export function v(key: ValidationKey): string {
+  return `validation.${key}`;
+}
+
+export function frenchMessage(message: string): string {
+  if (!message.startsWith('validation.')) return message;
+  const key = message.slice('validation.'.length) as ValidationKey;
+  return VALIDATION_MESSAGES.fr[key] ?? message;
+}
