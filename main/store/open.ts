@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../shared/api';
-import { LATEST_VERSION, MIGRATIONS } from './migrations/registry';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/registry';
 
 export type Db = Database.Database;
 
@@ -13,6 +13,8 @@ export interface OpenStoreOptions {
   nativeBinding?: string;
   /** Injected so tests can check backup names; defaults to now. */
   now?: () => Date;
+  /** Stop at this schema version: migration tests build a database as an older release left it. */
+  targetVersion?: number;
 }
 
 export const DATABASE_FILE = 'permanence.sqlite3';
@@ -23,7 +25,7 @@ export function openStore(options: OpenStoreOptions): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     applyPragmas(db);
-    migrate(db, file, options.now ?? (() => new Date()));
+    migrate(db, file, options.now ?? (() => new Date()), { target: options.targetVersion ?? LATEST_VERSION });
   } catch (error) {
     db.close();
     throw error;
@@ -44,16 +46,24 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Applies pending migrations in one transaction, after a backup of any database that already holds data. */
-export function migrate(db: Db, file: string, now: () => Date, target: number = LATEST_VERSION): void {
+export function migrate(
+  db: Db,
+  file: string,
+  now: () => Date,
+  options: { target?: number; migrations?: readonly Migration[] } = {},
+): void {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const target = options.target ?? latest;
   const current = schemaVersion(db);
-  if (current > LATEST_VERSION) {
+  if (current > latest) {
     throw new PermanenceError(
       'CONFLICT',
       `Cette base de données a été écrite par une version plus récente de Permanence (schéma ${current}, ` +
-        `cette version connaît le schéma ${LATEST_VERSION}). Installez la dernière version de Permanence.`,
+        `cette version connaît le schéma ${latest}). Installez la dernière version de Permanence.`,
     );
   }
-  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
   if (current > 0 && file !== ':memory:') backupBeforeMigration(db, file, current, now());
   db.transaction(() => {

@@ -17,7 +17,24 @@ export function toE164(raw: string, region: CountryCode = DEFAULT_REGION): E164 
     parsePhoneNumberFromString(cleaned, region) ??
     (/^[1-9]\d{7,14}$/.test(cleaned) ? parsePhoneNumberFromString(`+${cleaned}`) : undefined);
   if (!parsed || !parsed.isPossible()) return null;
+  if (region === 'FR' && !parsed.isValid() && !cleaned.startsWith('+')) {
+    const overseas = overseasNumber(cleaned);
+    if (overseas) return overseas;
+  }
   return parsed.number;
+}
+
+/**
+ * Overseas départements share mainland France's 10-digit national plan ("0596 …" is Martinique) but have
+ * their own country codes, so a national number that is not valid in metropolitan France is tried there.
+ */
+const FRENCH_OVERSEAS: CountryCode[] = ['MQ', 'GP', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF'];
+function overseasNumber(national: string): E164 | null {
+  for (const region of FRENCH_OVERSEAS) {
+    const parsed = parsePhoneNumberFromString(national, region);
+    if (parsed?.isValid()) return parsed.number;
+  }
+  return null;
 }
 
 /** National format for French numbers ("01 42 00 00 01"), international format otherwise. */

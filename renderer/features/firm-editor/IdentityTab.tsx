@@ -130,7 +130,7 @@ function NumberRow({ index, e164, label }: { index: number; e164: string; label:
       <Field
         label={t('firm.number', { index: index + 1 })}
         error={error}
-        hint={normalised && normalised !== e164 ? t('firm.numberStoredAs', { number: formatPhoneForDisplay(normalised) }) : undefined}
+        hint={normalised && formatPhoneForDisplay(normalised) !== e164 ? t('firm.numberStoredAs', { number: formatPhoneForDisplay(normalised) }) : undefined}
       >
         {(p) => (
           <input

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { PermanenceError, type FieldIssue, type PermanenceClient } from '../../../shared/api';
 import { firmDraftSchema, type FirmDetail, type FirmDraftInput } from '../../../shared/domain/firm/aggregate';
+import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { blankFirmDraft } from './blank-firm';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -28,11 +29,16 @@ export function isDirty(state: Pick<EditorState, 'draft' | 'pristine'>): boolean
   return JSON.stringify(state.draft) !== state.pristine;
 }
 
+/** Numbers are stored E.164 but shown as people write them ("01 42 00 00 01"); saving normalises them back. */
 function draftFrom(detail: FirmDetail): FirmDraftInput {
+  const show = (n: string) => (n.startsWith('+') ? formatPhoneForDisplay(n) : n);
   return {
-    profile: detail.profile,
-    people: detail.people,
-    consignes: { body: detail.consignes.body, rules: detail.consignes.rules },
+    profile: { ...detail.profile, numbers: detail.profile.numbers.map((n) => ({ ...n, e164: show(n.e164) })) },
+    people: detail.people.map((p) => ({ ...p, transferTarget: show(p.transferTarget) })),
+    consignes: {
+      body: detail.consignes.body,
+      rules: { ...detail.consignes.rules, vipCallers: detail.consignes.rules.vipCallers.map((v) => ({ ...v, phone: show(v.phone) })) },
+    },
     script: detail.script,
     messageFields: detail.messageFields,
     billing: detail.billing,

@@ -57,9 +57,11 @@ function closureFor(
   return null;
 }
 
+/** The instant the firm's clock shows `time` on `day`; setting fields (not adding durations) keeps DST honest. */
 function atWallClock(day: DateTime, time: string): DateTime {
   const minutes = minutesOf(time);
-  return day.startOf('day').plus({ hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  if (minutes >= 24 * 60) return day.plus({ days: 1 }).startOf('day');
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
 }
 
 /** An interval ending at 24:00 that continues at 00:00 the next day is one stretch for the caller. */

@@ -1,0 +1,74 @@
+/**
+ * Command-line entry over the same services as the app: `npm run cli -- workspace import FILE`.
+ * Works on PERMANENCE_DATA_DIR (required, so a script never touches the secretary's real data by accident).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PermanenceError } from '../shared/api';
+import { sourceRoot } from './platform/paths';
+import { createServices, type Services } from './services';
+import { openStore } from './store/open';
+
+const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
+  npm run cli -- workspace import FILE    import firms, people, consignes, scripts and contacts (all or nothing)
+  npm run cli -- workspace export FILE    write the workspace to FILE (never includes passwords)
+`;
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+type Command = (services: Services, args: string[]) => string;
+
+const COMMANDS: Record<string, Command> = {
+  'workspace import': (services, [file]) => {
+    if (!file) throw new UsageError('workspace import needs a FILE');
+    const report = services.workspace.importContent(fs.readFileSync(file, 'utf8'));
+    return (
+      `Import réussi : ${report.firmsCreated} cabinet(s) créé(s), ${report.firmsUpdated} mis à jour, ` +
+      `${report.contactsCreated} contact(s) créé(s), ${report.contactsUpdated} mis à jour.\n`
+    );
+  },
+  'workspace export': (services, [file]) => {
+    if (!file) throw new UsageError('workspace export needs a FILE');
+    const { content } = services.workspace.exportContent();
+    fs.writeFileSync(file, content);
+    return `Espace de travail exporté dans ${file}.\n`;
+  },
+};
+
+class UsageError extends Error {}
+
+export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+  const dataDir = env.PERMANENCE_DATA_DIR;
+  const key = argv.slice(0, 2).join(' ');
+  const command = COMMANDS[key];
+  if (!command) return { exitCode: 2, stdout: '', stderr: USAGE };
+  if (!dataDir) return { exitCode: 2, stdout: '', stderr: `PERMANENCE_DATA_DIR is not set.\n${USAGE}` };
+  const db = openStore({ dataDir: path.resolve(dataDir) });
+  try {
+    const services = createServices(db, {
+      assetsDir: path.join(sourceRoot(), 'assets'),
+      dataDir,
+      appVersion: 'cli',
+      transport: 'harness',
+    });
+    return { exitCode: 0, stdout: command(services, argv.slice(2)), stderr: '' };
+  } catch (error) {
+    if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `${error.message}\n${USAGE}` };
+    if (error instanceof PermanenceError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
+    return { exitCode: 1, stdout: '', stderr: `${(error as Error).stack ?? String(error)}\n` };
+  } finally {
+    db.close();
+  }
+}
+
+const isEntry = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isEntry) {
+  const result = runCli(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+}

@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATABASE_FILE, migrate, openStore, schemaVersion } from '../../main/store/open';
+import { LATEST_VERSION, MIGRATIONS } from '../../main/store/migrations/registry';
+import { tempDir } from '../fixtures/factories';
+
+describe('store migrations', () => {
+  it('brings an empty database to the latest schema with the safety pragmas on', () => {
+    const db = openStore({ dataDir: tempDir() });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('numbers migrations 1, 2, 3… without gaps so user_version always names one migration', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, DATABASE_FILE);
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future (x INTEGER)');
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    expect(() => openStore({ dataDir })).toThrow(/version plus récente/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
+    check.close();
+  });
+
+  it('backs the database up before migrating one that holds data, and keeps the rows', () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir });
+    db.prepare("INSERT INTO settings (key, value) VALUES ('locale', '\"en\"')").run();
+    const next = { version: LATEST_VERSION + 1, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' };
+    migrate(db, path.join(dataDir, DATABASE_FILE), () => new Date('2026-11-23T10:00:00Z'), {
+      migrations: [...MIGRATIONS, next],
+    });
+    expect(schemaVersion(db)).toBe(LATEST_VERSION + 1);
+    const backups = fs.readdirSync(path.join(dataDir, 'backups'));
+    expect(backups).toEqual([`permanence-v${LATEST_VERSION}-2026-11-23T10-00-00-000Z.sqlite3`]);
+    const backup = new Database(path.join(dataDir, 'backups', backups[0]!), { readonly: true });
+    expect(backup.prepare('SELECT value FROM settings WHERE key = ?').get('locale')).toEqual({ value: '"en"' });
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    backup.close();
+    db.close();
+  });
+
+  it('rolls a failing migration back entirely, leaving the previous version in place', () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir });
+    const broken = { version: LATEST_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table;' };
+    expect(() =>
+      migrate(db, path.join(dataDir, DATABASE_FILE), () => new Date(), { migrations: [...MIGRATIONS, broken] }),
+    ).toThrow();
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
