@@ -2,69 +2,24 @@
  * The contract between the renderer and main: every method the renderer may call and every event main may
  * push. Main binds each method to exactly one handler and validates every input with the schema here; the
  * preload and the harness client are generated from the same object.
+ *
+ * Each feature declares its methods in shared/contract/methods/FEATURE.ts and its events in
+ * shared/contract/events/FEATURE.ts; this file only assembles them.
  */
-import { z } from 'zod';
-import { event, method, type EventSpec, type MethodSpec } from './contract/define';
-import { idSchema } from './domain/ids';
-import { saveFirmInputSchema, type FirmDetail } from './domain/firm/aggregate';
-import { contactInputSchema, type Contact } from './domain/firm/contact';
-import type { FirmSummary } from './domain/firm/firm';
-import { settingsPatchSchema, type Settings } from './domain/settings';
-import type { WorkspaceImportReport } from './domain/workspace';
+import type { z } from 'zod';
+import type { EventSpec, MethodSpec } from './contract/define';
+import { coreEvents } from './contract/events/core';
+import { coreMethods } from './contract/methods/core';
 
 export * from './contract/errors';
-
-const noInput = z.object({}).strict();
-
-export interface AppInfo {
-  version: string;
-  dataDir: string;
-  transport: 'electron' | 'harness';
-}
-
-export interface ContactPage {
-  items: Contact[];
-  total: number;
-}
+export type { AppInfo, ContactPage } from './contract/methods/core';
 
 export const contract = {
   methods: {
-    'app:info': method<AppInfo>()(noInput),
-
-    'settings:get': method<Settings>()(noInput),
-    'settings:update': method<Settings>()(settingsPatchSchema),
-
-    'workspace:initialise': method<WorkspaceImportReport>()(
-      z.object({ kind: z.enum(['demo', 'empty']) }).strict(),
-    ),
-    'workspace:import': method<WorkspaceImportReport>()(
-      z.object({ content: z.string().min(1).max(200_000_000) }).strict(),
-    ),
-    'workspace:export': method<{ content: string; fileName: string }>()(noInput),
-
-    'firms:list': method<FirmSummary[]>()(noInput),
-    'firms:get': method<FirmDetail>()(z.object({ id: idSchema }).strict()),
-    'firms:save': method<FirmDetail>()(saveFirmInputSchema.strict()),
-    'firms:archive': method<{ archived: true }>()(z.object({ id: idSchema }).strict()),
-
-    'contacts:list': method<ContactPage>()(
-      z
-        .object({
-          firmId: idSchema,
-          query: z.string().max(200).default(''),
-          limit: z.number().int().min(1).max(500).default(100),
-          offset: z.number().int().min(0).default(0),
-        })
-        .strict(),
-    ),
-    'contacts:save': method<Contact>()(
-      z.object({ firmId: idSchema, id: idSchema.optional(), contact: contactInputSchema }).strict(),
-    ),
-    'contacts:delete': method<{ deleted: true }>()(z.object({ firmId: idSchema, id: idSchema }).strict()),
+    ...coreMethods,
   },
   events: {
-    'firms:changed': event<{ ids: string[] }>(),
-    'settings:changed': event<Settings>(),
+    ...coreEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db } from '../store/open';
 import { createContactsService } from './contacts';
 import { createServiceContext, type Emit } from './context';
@@ -16,6 +17,8 @@ export interface ServicesOptions {
 
 /** Wires every use case over one store; both the Electron main process and the harness call this. */
 export function createServices(db: Db, options: ServicesOptions) {
+  // Messages main writes (import reports, CLI) are French like the rest of its sentences.
+  z.config(z.locales.fr());
   const ctx = createServiceContext(db, { now: options.now, emit: options.emit });
   const settings = createSettingsService(ctx);
   const firms = createFirmsService(ctx, settings);

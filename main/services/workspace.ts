@@ -40,6 +40,19 @@ export function parseWorkspace(content: string): WorkspaceFile {
   return parsed.data;
 }
 
+/** A firm-level error names its place in the file ("firms.2.firm.profile…"), not in a single save. */
+function withFirmPath<T>(index: number, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof PermanenceError && error.issues) {
+      const issues = error.issues.map((i) => ({ ...i, path: i.path.replace(/^draft\./, `firms.${index}.firm.`) }));
+      throw new PermanenceError(error.code, `${error.message} ${describeIssues(issues)}`, issues);
+    }
+    throw error;
+  }
+}
+
 export function createWorkspaceService(
   ctx: ServiceContext,
   firms: FirmsService,
@@ -52,8 +65,8 @@ export function createWorkspaceService(
     // All or nothing: one failing firm (a number owned elsewhere, say) rolls every firm back.
     ctx.db.transaction(() => {
       const now = ctx.now();
-      for (const entry of file.firms) {
-        const outcome = firms.writeFirm(entry.id, entry.firm, undefined, changedBy);
+      for (const [index, entry] of file.firms.entries()) {
+        const outcome = withFirmPath(index, () => firms.writeFirm(entry.id, entry.firm, undefined, changedBy));
         report[outcome === 'created' ? 'firmsCreated' : 'firmsUpdated'] += 1;
         for (const contact of entry.contacts) {
           const owner = ctx.repos.contacts.firmOf(contact.id);

@@ -1,22 +1,30 @@
 import { useEffect, useRef } from 'react';
 
-interface Shortcuts {
-  save(): void;
-  search(): void;
-  newFirm(): void;
-  settings(): void;
+export interface Shortcuts {
+  save?(): void;
+  search?(): void;
+  newFirm?(): void;
+  settings?(): void;
+  /** Alt+digit switches screens. */
+  view?(key: string): void;
 }
 
-/** Application-wide keys; they work from any field because a secretary types while she talks. */
+/** Keys that work from any field, because a secretary types while she talks. */
 export function useShortcuts(shortcuts: Shortcuts): void {
   const ref = useRef(shortcuts);
   ref.current = shortcuts;
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
+      const current = ref.current;
+      if (event.altKey && !event.ctrlKey && /^[1-9]$/.test(event.key) && current.view) {
+        event.preventDefault();
+        current.view(event.key);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       const action =
-        key === 's' ? ref.current.save : key === 'k' ? ref.current.search : key === 'n' ? ref.current.newFirm : key === ',' ? ref.current.settings : null;
+        key === 's' ? current.save : key === 'k' ? current.search : key === 'n' ? current.newFirm : key === ',' ? current.settings : undefined;
       if (action) {
         event.preventDefault();
         action();

@@ -29,6 +29,8 @@ export const VALIDATION_MESSAGES = {
     duplicateField: 'champ en double',
     unknownBranchTarget: 'branche vers une étape inconnue',
     required: 'champ obligatoire',
+    duplicateId: 'identifiant en double',
+    reservedStepId: '« fin » est réservé à la fin du script',
   },
   en: {
     invalidEmail: 'invalid e-mail address',
@@ -55,6 +57,8 @@ export const VALIDATION_MESSAGES = {
     duplicateField: 'duplicate field',
     unknownBranchTarget: 'branch to an unknown step',
     required: 'required',
+    duplicateId: 'duplicate identifier',
+    reservedStepId: '“fin” is reserved for the end of the script',
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './ids';
 import { firmDraftSchema } from './firm/aggregate';
 import { contactInputSchema } from './firm/contact';
+import { v } from './validation-messages';
 
 export const WORKSPACE_FORMAT = 'permanence-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -18,12 +19,27 @@ export const workspaceFirmSchema = z.object({
  * The exchange file. Secrets (SIP and SMTP passwords) are never part of it by construction:
  * no schema here has a field for them.
  */
-export const workspaceFileSchema = z.object({
-  format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(WORKSPACE_VERSION),
-  exportedAt: z.string().optional(),
-  firms: z.array(workspaceFirmSchema).max(1000),
-});
+export const workspaceFileSchema = z
+  .object({
+    format: z.literal(WORKSPACE_FORMAT),
+    version: z.literal(WORKSPACE_VERSION),
+    exportedAt: z.string().optional(),
+    firms: z.array(workspaceFirmSchema).max(1000),
+  })
+  .superRefine((file, ctx) => {
+    const firmIds = new Set<string>();
+    const contactIds = new Set<string>();
+    file.firms.forEach((entry, f) => {
+      if (firmIds.has(entry.id)) ctx.addIssue({ code: 'custom', message: v('duplicateId'), path: ['firms', f, 'id'] });
+      firmIds.add(entry.id);
+      entry.contacts.forEach((contact, c) => {
+        if (contactIds.has(contact.id)) {
+          ctx.addIssue({ code: 'custom', message: v('duplicateId'), path: ['firms', f, 'contacts', c, 'id'] });
+        }
+        contactIds.add(contact.id);
+      });
+    });
+  });
 export type WorkspaceFile = z.output<typeof workspaceFileSchema>;
 export type WorkspaceFileInput = z.input<typeof workspaceFileSchema>;
 

@@ -36,6 +36,13 @@ export const firmDraftSchema = z
         });
       }
     });
+    const closureIds = new Set<string>();
+    draft.profile.closures.forEach((closure, index) => {
+      if (closureIds.has(closure.id)) {
+        ctx.addIssue({ code: 'custom', message: v('duplicateId'), path: ['profile', 'closures', index, 'id'] });
+      }
+      closureIds.add(closure.id);
+    });
     const seen = new Set<string>();
     draft.profile.numbers.forEach((n, index) => {
       if (seen.has(n.e164)) {

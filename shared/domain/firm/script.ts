@@ -44,6 +44,9 @@ export const scriptSchema = z
   .superRefine((script, ctx) => {
     const ids = new Set<string>();
     script.steps.forEach((step, index) => {
+      if (step.id === END_OF_SCRIPT) {
+        ctx.addIssue({ code: 'custom', message: v('reservedStepId'), path: ['steps', index, 'id'] });
+      }
       if (ids.has(step.id)) {
         ctx.addIssue({ code: 'custom', message: v('duplicateStep'), path: ['steps', index, 'id'] });
       }
