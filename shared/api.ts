@@ -10,16 +10,21 @@ import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './contract/define';
 import { coreEvents } from './contract/events/core';
 import { coreMethods } from './contract/methods/core';
+import { callsEvents } from './contract/events/calls';
+import { callsMethods } from './contract/methods/calls';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
+export type { CallerLookup } from './contract/methods/calls';
 
 export const contract = {
   methods: {
     ...coreMethods,
+    ...callsMethods,
   },
   events: {
     ...coreEvents,
+    ...callsEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -1,5 +1,6 @@
 import type { MethodName } from '../../shared/api';
 import type { Services } from '../services';
+import { createCallsHandlers } from './handlers/calls';
 import { createCoreHandlers } from './handlers/core';
 import type { Handler } from './handlers/types';
 
@@ -13,5 +14,6 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export function createHandlers(services: Services): Handlers {
   return {
     ...createCoreHandlers(services),
+    ...createCallsHandlers(services),
   };
 }

@@ -1,5 +1,5 @@
 import { PermanenceError } from '../../shared/api';
-import type { FirmDetail, FirmDraft } from '../../shared/domain/firm/aggregate';
+import { firmDraftSchema, type FirmDetail, type FirmDraft } from '../../shared/domain/firm/aggregate';
 import type { FirmSummary } from '../../shared/domain/firm/firm';
 import { formatPhoneForDisplay } from '../../shared/domain/phone';
 import type { ServiceContext } from './context';
@@ -57,6 +57,26 @@ export function createFirmsService(ctx: ServiceContext, settings: SettingsServic
       const id = input.id ?? ctx.newId();
       const changedBy = settings.get().secretaryName || 'secrétaire';
       ctx.db.transaction(() => writeFirm(id, input.draft, input.expectedRevision, changedBy))();
+      ctx.emit('firms:changed', { ids: [id] });
+      return requireFirm(id);
+    },
+    /** Every active firm in full: the renderer caches this to greet a caller without waiting for main. */
+    directory(): FirmDetail[] {
+      return firms.listSummaries().map((s) => requireFirm(s.id));
+    },
+    addNumber(id: string, e164: string): FirmDetail {
+      const firm = requireFirm(id);
+      if (firm.profile.numbers.some((n) => n.e164 === e164)) return firm;
+      const draft = firmDraftSchema.parse({
+        profile: { ...firm.profile, numbers: [...firm.profile.numbers, { e164, label: '' }] },
+        people: firm.people,
+        consignes: { body: firm.consignes.body, rules: firm.consignes.rules },
+        script: firm.script,
+        messageFields: firm.messageFields,
+        billing: firm.billing,
+      });
+      const changedBy = settings.get().secretaryName || 'secrétaire';
+      ctx.db.transaction(() => writeFirm(id, draft, firm.revision, changedBy))();
       ctx.emit('firms:changed', { ids: [id] });
       return requireFirm(id);
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../store/open';
+import { createCallsService } from './calls';
 import { createContactsService } from './contacts';
 import { createServiceContext, type Emit } from './context';
 import { createFirmsService } from './firms';
@@ -24,12 +25,14 @@ export function createServices(db: Db, options: ServicesOptions) {
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);
   const workspace = createWorkspaceService(ctx, firms, settings, { assetsDir: options.assetsDir });
+  const calls = createCallsService(ctx, firms);
   return {
     ctx,
     settings,
     firms,
     contacts,
     workspace,
+    calls,
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };
 }

@@ -62,3 +62,27 @@ describe('store migrations', () => {
     db.close();
   });
 });
+
+describe('migration 0002-calls', () => {
+  it('keeps firms and contacts written by schema 1 and lets calls reference them', () => {
+    const dataDir = tempDir();
+    const v1 = openStore({ dataDir, targetVersion: 1 });
+    expect(schemaVersion(v1)).toBe(1);
+    v1.prepare(
+      `INSERT INTO firms (id, name, sector, color, greeting, weekly_hours, created_at, updated_at)
+       VALUES ('f1', 'Cabinet Ancien', 'juridique', '#000000', 'Bonjour', '{}', 1, 1)`,
+    ).run();
+    v1.prepare("INSERT INTO contacts (id, firm_id, name, created_at, updated_at) VALUES ('c1', 'f1', 'Client Fidèle', 1, 1)").run();
+    v1.close();
+
+    const v2 = openStore({ dataDir, targetVersion: 2 });
+    expect(schemaVersion(v2)).toBe(2);
+    expect(v2.prepare('SELECT name FROM firms').all()).toEqual([{ name: 'Cabinet Ancien' }]);
+    v2.prepare("INSERT INTO calls (id, direction, firm_id, offered_at) VALUES ('k1', 'inbound', 'f1', 5)").run();
+    expect(() => v2.prepare("INSERT INTO calls (id, direction, firm_id, offered_at) VALUES ('k2', 'inbound', 'nope', 5)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(1);
+    v2.close();
+  });
+});

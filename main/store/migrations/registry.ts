@@ -1,4 +1,5 @@
 import initial from './0001-initial';
+import calls from './0002-calls';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** In order; `version` is what PRAGMA user_version holds once the migration is applied. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial', sql: initial },
+  { version: 2, name: '0002-calls', sql: calls },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,100 @@
+import { PermanenceError } from '../../shared/api';
+import type { CallEvent, CallOffer, CallOutcome, CallRecord } from '../../shared/domain/call';
+import type { Contact } from '../../shared/domain/firm/contact';
+import { createCallsRepository, type CallFilter } from '../store/repositories/calls';
+import type { ServiceContext } from './context';
+import type { FirmsService } from './firms';
+
+export interface CallerLookup {
+  contacts: Contact[];
+  recentCalls: CallRecord[];
+}
+
+const RECENT_CALLS = 5;
+
+/** How a call ended, from the softphone's reason and whether she had answered. */
+export function outcomeOf(call: CallRecord, event: Extract<CallEvent, { type: 'ended' }>): CallOutcome {
+  if (event.reason === 'transferred' || call.transferredAt !== null) {
+    return call.transferKind === 'announced' ? 'transferred-announced' : 'transferred-blind';
+  }
+  if (event.reason === 'failed') return 'failed';
+  if (call.answeredAt !== null) return 'answered';
+  switch (event.reason) {
+    case 'declined':
+    case 'local-hangup':
+      return 'declined';
+    case 'ignored':
+      return 'ignored';
+    default:
+      return 'missed';
+  }
+}
+
+export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
+  const calls = createCallsRepository(ctx.db);
+
+  function requireCall(id: string): CallRecord {
+    const call = calls.get(id);
+    if (!call) throw new PermanenceError('NOT_FOUND', 'Appel inconnu.');
+    return call;
+  }
+
+  function lookupCaller(firmId: string, callerNumber: string | null): CallerLookup {
+    if (!callerNumber) return { contacts: [], recentCalls: [] };
+    return {
+      contacts: ctx.repos.contacts.findByPhone(firmId, callerNumber),
+      recentCalls: calls.recentForCaller(firmId, callerNumber, RECENT_CALLS + 1).filter((c) => c.endedAt !== null).slice(0, RECENT_CALLS),
+    };
+  }
+
+  return {
+    repository: calls,
+    /** Records a ringing call at once (so a missed call is never lost) and returns what is known of the caller. */
+    offer(offer: CallOffer): { call: CallRecord; caller: CallerLookup } {
+      const caller = offer.firmId ? lookupCaller(offer.firmId, offer.callerNumber) : { contacts: [], recentCalls: [] };
+      const inserted = ctx.db.transaction(() => calls.insert(offer, caller.contacts[0]?.id ?? null))();
+      if (inserted) ctx.emit('calls:changed', { id: offer.id });
+      return { call: requireCall(offer.id), caller };
+    },
+    record(event: CallEvent): CallRecord {
+      const call = requireCall(event.callId);
+      ctx.db.transaction(() => {
+        switch (event.type) {
+          case 'answered':
+            calls.markAnswered(call.id, event.at);
+            break;
+          case 'hold':
+            calls.startHold(call.id, event.at);
+            break;
+          case 'resume':
+            calls.endHold(call.id, event.at);
+            break;
+          case 'transferred':
+            calls.markTransferred(call.id, event.at, event.kind, event.target);
+            break;
+          case 'ended':
+            calls.endHold(call.id, event.at);
+            calls.markEnded(call.id, event.at, outcomeOf(calls.get(call.id)!, event), event.detail);
+            break;
+        }
+      })();
+      ctx.emit('calls:changed', { id: call.id });
+      return requireCall(call.id);
+    },
+    lookupCaller,
+    list(filter: CallFilter) {
+      return calls.list(filter);
+    },
+    get: requireCall,
+    /** "This number belongs to firm X": adds the called number to the firm and files the call under it. */
+    assignNumber(callId: string, firmId: string): CallRecord {
+      const call = requireCall(callId);
+      if (!call.matchedNumber) throw new PermanenceError('VALIDATION', 'Cet appel n’indique pas de numéro appelé.');
+      firms.addNumber(firmId, call.matchedNumber);
+      ctx.db.transaction(() => calls.assignFirm(callId, firmId))();
+      ctx.emit('calls:changed', { id: callId });
+      return requireCall(callId);
+    },
+  };
+}
+export type CallsService = ReturnType<typeof createCallsService>;

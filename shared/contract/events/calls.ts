@@ -1,0 +1,5 @@
+import { event } from '../define';
+
+export const callsEvents = {
+  'calls:changed': event<{ id: string }>(),
+};
