@@ -4,6 +4,7 @@ import { createCallsService } from './calls';
 import { createContactsService } from './contacts';
 import { createServiceContext, type Emit } from './context';
 import { createFirmsService } from './firms';
+import { createDevFileSecretStore, type SecretStore } from './secrets';
 import { createSettingsService } from './settings';
 import { createWorkspaceService } from './workspace';
 
@@ -14,6 +15,8 @@ export interface ServicesOptions {
   transport: 'electron' | 'harness';
   now?: () => number;
   emit?: Emit;
+  /** Electron passes its safeStorage store; the harness, tests and CLI get the dev-only file store. */
+  secrets?: SecretStore;
 }
 
 /** Wires every use case over one store; both the Electron main process and the harness call this. */
@@ -21,6 +24,7 @@ export function createServices(db: Db, options: ServicesOptions) {
   // Messages main writes (import reports, CLI) are French like the rest of its sentences.
   z.config(z.locales.fr());
   const ctx = createServiceContext(db, { now: options.now, emit: options.emit });
+  const secrets = options.secrets ?? createDevFileSecretStore(options.dataDir);
   const settings = createSettingsService(ctx);
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);
@@ -28,6 +32,7 @@ export function createServices(db: Db, options: ServicesOptions) {
   const calls = createCallsService(ctx, firms);
   return {
     ctx,
+    secrets,
     settings,
     firms,
     contacts,
