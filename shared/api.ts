@@ -12,6 +12,8 @@ import { coreEvents } from './contract/events/core';
 import { coreMethods } from './contract/methods/core';
 import { callsEvents } from './contract/events/calls';
 import { callsMethods } from './contract/methods/calls';
+import { sipEvents } from './contract/events/sip';
+import { sipMethods } from './contract/methods/sip';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -21,10 +23,12 @@ export const contract = {
   methods: {
     ...coreMethods,
     ...callsMethods,
+    ...sipMethods,
   },
   events: {
     ...coreEvents,
     ...callsEvents,
+    ...sipEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -25,7 +25,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
     const parsed = contract.methods[methodName].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
-      return { ok: false, error: { code: 'VALIDATION', message: `Données refusées : ${describeIssues(issues)}`, issues } };
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: `Données refusées : ${describeIssues(issues)}`, issues },
+      };
     }
     try {
       const handler = handlers[methodName] as (input: unknown) => unknown;

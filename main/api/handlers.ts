@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/api';
 import type { Services } from '../services';
 import { createCallsHandlers } from './handlers/calls';
 import { createCoreHandlers } from './handlers/core';
+import { createSipHandlers } from './handlers/sip';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -15,5 +16,6 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...createCoreHandlers(services),
     ...createCallsHandlers(services),
+    ...createSipHandlers(services),
   };
 }

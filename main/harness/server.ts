@@ -122,4 +122,3 @@ function isLoopbackOrigin(origin: string | undefined): boolean {
     return false;
   }
 }
-

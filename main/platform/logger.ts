@@ -12,7 +12,12 @@ export function createFileLogger(dataDir: string, echo = false): AppLogger {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'permanence.log');
   function write(level: string, message: string, detail?: unknown): void {
-    const suffix = detail instanceof Error ? ` ${detail.stack ?? detail.message}` : detail === undefined ? '' : ` ${JSON.stringify(detail)}`;
+    const suffix =
+      detail instanceof Error
+        ? ` ${detail.stack ?? detail.message}`
+        : detail === undefined
+          ? ''
+          : ` ${JSON.stringify(detail)}`;
     const line = `${new Date().toISOString()} ${level} ${message}${suffix}\n`;
     fs.appendFileSync(file, line);
     if (echo) process.stderr.write(line);

@@ -43,7 +43,10 @@ export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
     if (!callerNumber) return { contacts: [], recentCalls: [] };
     return {
       contacts: ctx.repos.contacts.findByPhone(firmId, callerNumber),
-      recentCalls: calls.recentForCaller(firmId, callerNumber, RECENT_CALLS + 1).filter((c) => c.endedAt !== null).slice(0, RECENT_CALLS),
+      recentCalls: calls
+        .recentForCaller(firmId, callerNumber, RECENT_CALLS + 1)
+        .filter((c) => c.endedAt !== null)
+        .slice(0, RECENT_CALLS),
     };
   }
 

@@ -19,7 +19,10 @@ export interface ServiceContext {
   newId: () => string;
 }
 
-export function createServiceContext(db: Db, options: { now?: () => number; emit?: Emit; newId?: () => string } = {}): ServiceContext {
+export function createServiceContext(
+  db: Db,
+  options: { now?: () => number; emit?: Emit; newId?: () => string } = {},
+): ServiceContext {
   return {
     db,
     repos: {

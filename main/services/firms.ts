@@ -28,7 +28,12 @@ export function createFirmsService(ctx: ServiceContext, settings: SettingsServic
   }
 
   /** The body of a save, without its transaction, so an import can write many firms in one. */
-  function writeFirm(id: string, draft: FirmDraft, expectedRevision: number | undefined, changedBy: string): 'created' | 'updated' {
+  function writeFirm(
+    id: string,
+    draft: FirmDraft,
+    expectedRevision: number | undefined,
+    changedBy: string,
+  ): 'created' | 'updated' {
     const existing = firms.revisionOf(id);
     if (existing && expectedRevision !== undefined && existing.revision !== expectedRevision) {
       throw new PermanenceError(

@@ -4,7 +4,9 @@ import { createCallsService } from './calls';
 import { createContactsService } from './contacts';
 import { createServiceContext, type Emit } from './context';
 import { createFirmsService } from './firms';
+import { createLoggingPlatform, type PlatformHooks } from './platform';
 import { createDevFileSecretStore, type SecretStore } from './secrets';
+import { createSipAccountService } from './sip-account';
 import { createSettingsService } from './settings';
 import { createWorkspaceService } from './workspace';
 
@@ -17,6 +19,10 @@ export interface ServicesOptions {
   emit?: Emit;
   /** Electron passes its safeStorage store; the harness, tests and CLI get the dev-only file store. */
   secrets?: SecretStore;
+  /** Electron passes notifications/focus/tray; the harness and tests get the logging implementation. */
+  platform?: PlatformHooks;
+  /** Where PERMANENCE_SIP_* are read from (default process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 /** Wires every use case over one store; both the Electron main process and the harness call this. */
@@ -30,6 +36,8 @@ export function createServices(db: Db, options: ServicesOptions) {
   const contacts = createContactsService(ctx);
   const workspace = createWorkspaceService(ctx, firms, settings, { assetsDir: options.assetsDir });
   const calls = createCallsService(ctx, firms);
+  const platform = options.platform ?? createLoggingPlatform();
+  const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
   return {
     ctx,
     secrets,
@@ -38,6 +46,8 @@ export function createServices(db: Db, options: ServicesOptions) {
     contacts,
     workspace,
     calls,
+    platform,
+    sipAccount,
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };
 }

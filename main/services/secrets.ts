@@ -32,9 +32,13 @@ export function createDevFileSecretStore(dataDir: string): SecretStore {
   function write(values: Record<string, string>): void {
     fs.mkdirSync(dataDir, { recursive: true });
     const temp = `${file}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify({ _warning: 'DEV ONLY: secrets in clear for the browser harness', ...values }), {
-      mode: 0o600,
-    });
+    fs.writeFileSync(
+      temp,
+      JSON.stringify({ _warning: 'DEV ONLY: secrets in clear for the browser harness', ...values }),
+      {
+        mode: 0o600,
+      },
+    );
     fs.renameSync(temp, file);
   }
   return {

@@ -34,8 +34,7 @@ export function createHarnessClient(wsUrl: string): PermanenceClient {
     ready.catch(() => undefined);
     socket.addEventListener('message', (message) => {
       const frame = JSON.parse(String(message.data)) as
-        | { id: number; envelope: Envelope<unknown> }
-        | { event: EventName; payload: unknown };
+        { id: number; envelope: Envelope<unknown> } | { event: EventName; payload: unknown };
       if ('event' in frame) {
         for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
         return;

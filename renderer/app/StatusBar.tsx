@@ -32,7 +32,11 @@ export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSet
         <span className="dot dot--idle" aria-hidden /> {t('status.lineNotConfigured')}
       </span>
       {firm && opening ? (
-        <span className={`status-bar__firm opening--${opening.open ? 'open' : 'closed'}`} role="status" aria-label={t('status.firmLabel')}>
+        <span
+          className={`status-bar__firm opening--${opening.open ? 'open' : 'closed'}`}
+          role="status"
+          aria-label={t('status.firmLabel')}
+        >
           {firm.profile.name} ·{' '}
           {opening.open
             ? t('opening.openUntil', { when: formatWeekdayTime(opening.until, i18n.language, firm.profile.timeZone) })

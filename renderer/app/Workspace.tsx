@@ -11,7 +11,15 @@ import { useShortcuts } from './use-shortcuts';
 import { VIEWS } from './views';
 
 /** The console: status bar, the screens' navigation, the active screen, and the settings dialog. */
-export function Workspace({ api, firmsStore, settings }: { api: PermanenceClient; firmsStore: FirmsStore; settings: Settings }) {
+export function Workspace({
+  api,
+  firmsStore,
+  settings,
+}: {
+  api: PermanenceClient;
+  firmsStore: FirmsStore;
+  settings: Settings;
+}) {
   const { t } = useTranslation();
   const shell = useMemo(() => createShellStore(), []);
   const view = useStore(shell, (s) => s.view);

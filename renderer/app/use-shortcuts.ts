@@ -12,7 +12,9 @@ export interface Shortcuts {
 /** Keys that work from any field, because a secretary types while she talks. */
 export function useShortcuts(shortcuts: Shortcuts): void {
   const ref = useRef(shortcuts);
-  ref.current = shortcuts;
+  useEffect(() => {
+    ref.current = shortcuts;
+  });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const current = ref.current;
@@ -24,7 +26,15 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       const action =
-        key === 's' ? current.save : key === 'k' ? current.search : key === 'n' ? current.newFirm : key === ',' ? current.settings : undefined;
+        key === 's'
+          ? current.save
+          : key === 'k'
+            ? current.search
+            : key === 'n'
+              ? current.newFirm
+              : key === ','
+                ? current.settings
+                : undefined;
       if (action) {
         event.preventDefault();
         action();

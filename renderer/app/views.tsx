@@ -18,4 +18,6 @@ export interface ViewDef {
   render(props: ViewProps): ReactNode;
 }
 
-export const VIEWS: ViewDef[] = [{ id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> }];
+export const VIEWS: ViewDef[] = [
+  { id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> },
+];

@@ -53,7 +53,11 @@ export function Tabs({ tabs, active, onChange, label, idPrefix }: TabsProps) {
           onClick={() => onChange(tab.id)}
         >
           {tab.label}
-          {tab.badge ? <span className="tabs__badge" aria-label={`${tab.badge}`}>{tab.badge}</span> : null}
+          {tab.badge ? (
+            <span className="tabs__badge" aria-label={`${tab.badge}`}>
+              {tab.badge}
+            </span>
+          ) : null}
         </button>
       ))}
     </div>

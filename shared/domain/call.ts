@@ -16,7 +16,15 @@ export const CALL_OUTCOMES = [
 ] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-export const MATCH_SOURCES = ['diversion', 'history-info', 'p-called-party-id', 'to', 'request-uri', 'manual', 'demo'] as const;
+export const MATCH_SOURCES = [
+  'diversion',
+  'history-info',
+  'p-called-party-id',
+  'to',
+  'request-uri',
+  'manual',
+  'demo',
+] as const;
 
 /** What the renderer knows when a call is offered: enough to log it even if she never answers. */
 export const callOfferSchema = z
@@ -59,7 +67,15 @@ export const callEventSchema = z.discriminatedUnion('type', [
       callId: idSchema,
       at: z.number().int().positive(),
       /** Who hung up, or why it ended before being answered. */
-      reason: z.enum(['local-hangup', 'remote-hangup', 'caller-cancelled', 'declined', 'ignored', 'failed', 'transferred']),
+      reason: z.enum([
+        'local-hangup',
+        'remote-hangup',
+        'caller-cancelled',
+        'declined',
+        'ignored',
+        'failed',
+        'transferred',
+      ]),
       detail: z.string().max(300).default(''),
     })
     .strict(),

@@ -33,7 +33,13 @@ describe('call log', () => {
   it('logs a call the caller abandoned before answer as missed', () => {
     const { t, firm } = setup();
     const { call } = t.services.calls.offer(offer(firm.id));
-    const ended = t.services.calls.record({ type: 'ended', callId: call.id, at: T0 + 12_000, reason: 'caller-cancelled', detail: '' });
+    const ended = t.services.calls.record({
+      type: 'ended',
+      callId: call.id,
+      at: T0 + 12_000,
+      reason: 'caller-cancelled',
+      detail: '',
+    });
     expect(ended.outcome).toBe('missed');
     expect(ended.answeredAt).toBeNull();
     t.close();
@@ -45,7 +51,13 @@ describe('call log', () => {
     t.services.calls.record({ type: 'answered', callId: call.id, at: T0 + 4_000 });
     t.services.calls.record({ type: 'hold', callId: call.id, at: T0 + 30_000 });
     t.services.calls.record({ type: 'resume', callId: call.id, at: T0 + 45_000 });
-    const ended = t.services.calls.record({ type: 'ended', callId: call.id, at: T0 + 94_000, reason: 'remote-hangup', detail: '' });
+    const ended = t.services.calls.record({
+      type: 'ended',
+      callId: call.id,
+      at: T0 + 94_000,
+      reason: 'remote-hangup',
+      detail: '',
+    });
     expect(ended).toMatchObject({ outcome: 'answered', answeredAt: T0 + 4_000, endedAt: T0 + 94_000 });
     expect(ended.holds).toEqual([{ startedAt: T0 + 30_000, endedAt: T0 + 45_000 }]);
     expect(callDurations(ended)).toEqual({ handledSeconds: 90, holdSeconds: 15, talkSeconds: 75 });
@@ -57,7 +69,13 @@ describe('call log', () => {
     const { call } = t.services.calls.offer(offer(firm.id));
     t.services.calls.record({ type: 'answered', callId: call.id, at: T0 });
     t.services.calls.record({ type: 'hold', callId: call.id, at: T0 + 10_000 });
-    const ended = t.services.calls.record({ type: 'ended', callId: call.id, at: T0 + 20_000, reason: 'remote-hangup', detail: '' });
+    const ended = t.services.calls.record({
+      type: 'ended',
+      callId: call.id,
+      at: T0 + 20_000,
+      reason: 'remote-hangup',
+      detail: '',
+    });
     expect(callDurations(ended)).toEqual({ handledSeconds: 20, holdSeconds: 10, talkSeconds: 10 });
     t.close();
   });
@@ -66,8 +84,20 @@ describe('call log', () => {
     const { t, firm } = setup();
     const { call } = t.services.calls.offer(offer(firm.id));
     t.services.calls.record({ type: 'answered', callId: call.id, at: T0 });
-    t.services.calls.record({ type: 'transferred', callId: call.id, at: T0 + 50_000, kind: 'announced', target: '201' });
-    const ended = t.services.calls.record({ type: 'ended', callId: call.id, at: T0 + 51_000, reason: 'transferred', detail: '' });
+    t.services.calls.record({
+      type: 'transferred',
+      callId: call.id,
+      at: T0 + 50_000,
+      kind: 'announced',
+      target: '201',
+    });
+    const ended = t.services.calls.record({
+      type: 'ended',
+      callId: call.id,
+      at: T0 + 51_000,
+      reason: 'transferred',
+      detail: '',
+    });
     expect(ended.outcome).toBe('transferred-announced');
     expect(callDurations(ended).handledSeconds).toBe(50);
     t.close();
@@ -87,10 +117,24 @@ describe('call log', () => {
     const { t, firm } = setup();
     t.services.contacts.save({
       firmId: firm.id,
-      contact: { name: 'Paul Client', company: '', phones: ['+33639980001'], email: '', notes: '', vip: true, doNotTransfer: false },
+      contact: {
+        name: 'Paul Client',
+        company: '',
+        phones: ['+33639980001'],
+        email: '',
+        notes: '',
+        vip: true,
+        doNotTransfer: false,
+      },
     });
     const first = t.services.calls.offer(offer(firm.id, { at: T0 - 86_400_000 })).call;
-    t.services.calls.record({ type: 'ended', callId: first.id, at: T0 - 86_390_000, reason: 'caller-cancelled', detail: '' });
+    t.services.calls.record({
+      type: 'ended',
+      callId: first.id,
+      at: T0 - 86_390_000,
+      reason: 'caller-cancelled',
+      detail: '',
+    });
     const { caller, call } = t.services.calls.offer(offer(firm.id));
     expect(caller.contacts.map((c) => c.name)).toEqual(['Paul Client']);
     expect(caller.recentCalls.map((c) => c.id)).toEqual([first.id]);

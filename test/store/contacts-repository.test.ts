@@ -17,9 +17,9 @@ describe('contacts', () => {
     const { t, firm, save } = setup();
     save(firm.id, 'Hélène Lefèvre', { company: 'Société Générale des Eaux' });
     save(firm.id, 'Marc Durand');
-    expect(t.services.contacts.list({ firmId: firm.id, query: 'lefev', limit: 10, offset: 0 }).items.map((c) => c.name)).toEqual([
-      'Hélène Lefèvre',
-    ]);
+    expect(
+      t.services.contacts.list({ firmId: firm.id, query: 'lefev', limit: 10, offset: 0 }).items.map((c) => c.name),
+    ).toEqual(['Hélène Lefèvre']);
     expect(t.services.contacts.list({ firmId: firm.id, query: 'HELENE', limit: 10, offset: 0 }).total).toBe(1);
     expect(t.services.contacts.list({ firmId: firm.id, query: 'generale eaux', limit: 10, offset: 0 }).total).toBe(1);
     t.close();
@@ -44,7 +44,9 @@ describe('contacts', () => {
   it('treats search syntax typed by a user as plain words', () => {
     const { t, firm, save } = setup();
     save(firm.id, 'O’Neil "Jack"');
-    expect(() => t.services.contacts.list({ firmId: firm.id, query: 'neil" OR * NEAR(', limit: 10, offset: 0 })).not.toThrow();
+    expect(() =>
+      t.services.contacts.list({ firmId: firm.id, query: 'neil" OR * NEAR(', limit: 10, offset: 0 }),
+    ).not.toThrow();
     t.close();
   });
 

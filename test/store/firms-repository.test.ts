@@ -33,14 +33,22 @@ describe('firms service and repository', () => {
     t.services.settings.update({ secretaryName: 'Sophie' });
     const first = t.services.firms.save({ draft: parsedDraft(makeFirmDraft()) });
     now = 2_000;
-    const unchanged = t.services.firms.save({ id: first.id, draft: parsedDraft(makeFirmDraft({ notes: 'autre note' })) });
+    const unchanged = t.services.firms.save({
+      id: first.id,
+      draft: parsedDraft(makeFirmDraft({ notes: 'autre note' })),
+    });
     expect(unchanged.consignes.version).toBe(1);
     now = 3_000;
     const changed = t.services.firms.save({
       id: first.id,
       draft: parsedDraft(makeFirmDraft({}, { consignes: { body: 'Nouvelle consigne', rules: {} } })),
     });
-    expect(changed.consignes).toMatchObject({ version: 2, body: 'Nouvelle consigne', changedBy: 'Sophie', changedAt: 3_000 });
+    expect(changed.consignes).toMatchObject({
+      version: 2,
+      body: 'Nouvelle consigne',
+      changedBy: 'Sophie',
+      changedAt: 3_000,
+    });
     expect(t.services.firms.consigneHistory(first.id).map((v) => v.version)).toEqual([2, 1]);
     t.close();
   });
@@ -48,9 +56,17 @@ describe('firms service and repository', () => {
   it('refuses a save based on a stale revision instead of overwriting a newer one', () => {
     const t = openTestContext();
     const first = t.services.firms.save({ draft: parsedDraft(makeFirmDraft()) });
-    t.services.firms.save({ id: first.id, expectedRevision: first.revision, draft: parsedDraft(makeFirmDraft({ name: 'V2' })) });
+    t.services.firms.save({
+      id: first.id,
+      expectedRevision: first.revision,
+      draft: parsedDraft(makeFirmDraft({ name: 'V2' })),
+    });
     expect(() =>
-      t.services.firms.save({ id: first.id, expectedRevision: first.revision, draft: parsedDraft(makeFirmDraft({ name: 'V3' })) }),
+      t.services.firms.save({
+        id: first.id,
+        expectedRevision: first.revision,
+        draft: parsedDraft(makeFirmDraft({ name: 'V3' })),
+      }),
     ).toThrow(PermanenceError);
     expect(t.services.firms.get(first.id).profile.name).toBe('V2');
     t.close();

@@ -36,7 +36,11 @@ describe('store migrations', () => {
     const dataDir = tempDir();
     const db = openStore({ dataDir });
     db.prepare("INSERT INTO settings (key, value) VALUES ('locale', '\"en\"')").run();
-    const next = { version: LATEST_VERSION + 1, name: 'test-extra', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' };
+    const next = {
+      version: LATEST_VERSION + 1,
+      name: 'test-extra',
+      sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);',
+    };
     migrate(db, path.join(dataDir, DATABASE_FILE), () => new Date('2026-11-23T10:00:00Z'), {
       migrations: [...MIGRATIONS, next],
     });
@@ -53,7 +57,11 @@ describe('store migrations', () => {
   it('rolls a failing migration back entirely, leaving the previous version in place', () => {
     const dataDir = tempDir();
     const db = openStore({ dataDir });
-    const broken = { version: LATEST_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table;' };
+    const broken = {
+      version: LATEST_VERSION + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE half (id INTEGER); SELECT * FROM missing_table;',
+    };
     expect(() =>
       migrate(db, path.join(dataDir, DATABASE_FILE), () => new Date(), { migrations: [...MIGRATIONS, broken] }),
     ).toThrow();
@@ -72,16 +80,18 @@ describe('migration 0002-calls', () => {
       `INSERT INTO firms (id, name, sector, color, greeting, weekly_hours, created_at, updated_at)
        VALUES ('f1', 'Cabinet Ancien', 'juridique', '#000000', 'Bonjour', '{}', 1, 1)`,
     ).run();
-    v1.prepare("INSERT INTO contacts (id, firm_id, name, created_at, updated_at) VALUES ('c1', 'f1', 'Client Fidèle', 1, 1)").run();
+    v1.prepare(
+      "INSERT INTO contacts (id, firm_id, name, created_at, updated_at) VALUES ('c1', 'f1', 'Client Fidèle', 1, 1)",
+    ).run();
     v1.close();
 
     const v2 = openStore({ dataDir, targetVersion: 2 });
     expect(schemaVersion(v2)).toBe(2);
     expect(v2.prepare('SELECT name FROM firms').all()).toEqual([{ name: 'Cabinet Ancien' }]);
     v2.prepare("INSERT INTO calls (id, direction, firm_id, offered_at) VALUES ('k1', 'inbound', 'f1', 5)").run();
-    expect(() => v2.prepare("INSERT INTO calls (id, direction, firm_id, offered_at) VALUES ('k2', 'inbound', 'nope', 5)").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      v2.prepare("INSERT INTO calls (id, direction, firm_id, offered_at) VALUES ('k2', 'inbound', 'nope', 5)").run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(1);
     v2.close();
   });

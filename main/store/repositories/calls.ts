@@ -59,16 +59,16 @@ export function createCallsRepository(db: Db) {
     ),
     answered: db.prepare<[number, string]>('UPDATE calls SET answered_at = ? WHERE id = ? AND answered_at IS NULL'),
     holdStart: db.prepare<[string, number]>('INSERT OR IGNORE INTO call_holds (call_id, started_at) VALUES (?, ?)'),
-    holdEnd: db.prepare<[number, string]>(
-      'UPDATE call_holds SET ended_at = ? WHERE call_id = ? AND ended_at IS NULL',
-    ),
+    holdEnd: db.prepare<[number, string]>('UPDATE call_holds SET ended_at = ? WHERE call_id = ? AND ended_at IS NULL'),
     transferred: db.prepare<[number, string, string, string]>(
       'UPDATE calls SET transferred_at = ?, transfer_kind = ?, transfer_target = ? WHERE id = ?',
     ),
     ended: db.prepare<[number, CallOutcome, string, string]>(
       'UPDATE calls SET ended_at = ?, outcome = ?, failure_reason = ? WHERE id = ? AND ended_at IS NULL',
     ),
-    setFirm: db.prepare<[string, string, string]>('UPDATE calls SET firm_id = ?, matched_by = ? WHERE id = ? AND firm_id IS NULL'),
+    setFirm: db.prepare<[string, string, string]>(
+      'UPDATE calls SET firm_id = ?, matched_by = ? WHERE id = ? AND firm_id IS NULL',
+    ),
     list: db.prepare<[CallFilterParams & { limit: number; offset: number }], CallRow>(
       `SELECT * FROM calls ${FILTER} ORDER BY offered_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
     ),
@@ -83,7 +83,9 @@ export function createCallsRepository(db: Db) {
   };
 
   function toRecord(row: CallRow): CallRecord {
-    const holds: HoldInterval[] = statements.holds.all(row.id).map((h) => ({ startedAt: h.started_at, endedAt: h.ended_at }));
+    const holds: HoldInterval[] = statements.holds
+      .all(row.id)
+      .map((h) => ({ startedAt: h.started_at, endedAt: h.ended_at }));
     return {
       id: row.id,
       direction: row.direction,

@@ -158,7 +158,9 @@ export function createFirmsRepository(db: Db) {
           numbers: statements.numbers.all(id),
           timeZone: row.time_zone,
           weeklyHours: fromJson<WeeklyHours>(row.weekly_hours),
-          closures: statements.closures.all(id).map((c) => ({ id: c.id, from: c.from_date, to: c.to_date, label: c.label })),
+          closures: statements.closures
+            .all(id)
+            .map((c) => ({ id: c.id, from: c.from_date, to: c.to_date, label: c.label })),
           closedOnPublicHolidays: row.closed_on_public_holidays === 1,
           notes: row.notes,
         },

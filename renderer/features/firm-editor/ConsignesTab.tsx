@@ -35,7 +35,12 @@ export function ConsignesTab() {
       ) : null}
       <div className="consignes-body">
         <div className="row row--end">
-          <button type="button" className="button button--plain" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+          <button
+            type="button"
+            className="button button--plain"
+            aria-pressed={preview}
+            onClick={() => setPreview(!preview)}
+          >
             {preview ? t('consignes.edit') : t('consignes.preview')}
           </button>
         </div>
@@ -105,7 +110,14 @@ function TransferRules() {
     <fieldset className="group">
       <legend>{t('consignes.transferRules')}</legend>
       {rules.map((rule, index) => (
-        <TransferRuleRow key={index} index={index} when={rule.when} personId={rule.personId ?? null} note={rule.note ?? ''} people={people} />
+        <TransferRuleRow
+          key={index}
+          index={index}
+          when={rule.when}
+          personId={rule.personId ?? null}
+          note={rule.note ?? ''}
+          people={people}
+        />
       ))}
       <button
         type="button"
@@ -113,7 +125,10 @@ function TransferRules() {
         onClick={() =>
           update((d) => {
             d.consignes.rules ??= {};
-            d.consignes.rules.transferRules = [...(d.consignes.rules.transferRules ?? []), { when: '', personId: null, note: '' }];
+            d.consignes.rules.transferRules = [
+              ...(d.consignes.rules.transferRules ?? []),
+              { when: '', personId: null, note: '' },
+            ];
           })
         }
       >
@@ -143,7 +158,11 @@ function TransferRuleRow(props: {
       </Field>
       <Field label={t('consignes.transferTo')} error={personError}>
         {(p) => (
-          <select {...p} value={props.personId ?? ''} onChange={(e) => edit((r) => void (r.personId = e.target.value || null))}>
+          <select
+            {...p}
+            value={props.personId ?? ''}
+            onChange={(e) => edit((r) => void (r.personId = e.target.value || null))}
+          >
             <option value="">{t('consignes.nobody')}</option>
             {props.people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -207,7 +226,14 @@ function VipRow(props: { index: number; name: string; phone: string; note: strin
         {(p) => <input {...p} value={props.name} onChange={(e) => edit((v) => void (v.name = e.target.value))} />}
       </Field>
       <Field label={t('consignes.vipPhone')} error={phoneError}>
-        {(p) => <input {...p} inputMode="tel" value={props.phone} onChange={(e) => edit((v) => void (v.phone = e.target.value))} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="tel"
+            value={props.phone}
+            onChange={(e) => edit((v) => void (v.phone = e.target.value))}
+          />
+        )}
       </Field>
       <Field label={t('consignes.vipNote')}>
         {(p) => <input {...p} value={props.note} onChange={(e) => edit((v) => void (v.note = e.target.value))} />}

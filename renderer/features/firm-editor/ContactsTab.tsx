@@ -19,7 +19,15 @@ interface ContactForm {
   doNotTransfer: boolean;
 }
 
-const EMPTY_FORM: ContactForm = { name: '', company: '', phones: '', email: '', notes: '', vip: false, doNotTransfer: false };
+const EMPTY_FORM: ContactForm = {
+  name: '',
+  company: '',
+  phones: '',
+  email: '',
+  notes: '',
+  vip: false,
+  doNotTransfer: false,
+};
 
 export function ContactsTab({ firmId }: { firmId: string }) {
   const { t } = useTranslation();
@@ -30,18 +38,23 @@ export function ContactsTab({ firmId }: { firmId: string }) {
   const [form, setForm] = useState<ContactForm | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setPage(await api.contacts.list({ firmId, query, limit: PAGE_SIZE, offset }));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [api, firmId, query, offset]);
+  const [version, setVersion] = useState(0);
+  const load = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    api.contacts.list({ firmId, query, limit: PAGE_SIZE, offset }).then(
+      (result) => {
+        if (!current) return;
+        setPage(result);
+        setError(null);
+      },
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, firmId, query, offset, version]);
 
   return (
     <div className="contacts">
@@ -62,8 +75,14 @@ export function ContactsTab({ firmId }: { firmId: string }) {
             {t('contacts.add')}
           </button>
         </div>
-        {error ? <p className="field__error" role="alert">{error}</p> : null}
-        <p className="muted" role="status">{t('contacts.count', { count: page.total })}</p>
+        {error ? (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <p className="muted" role="status">
+          {t('contacts.count', { count: page.total })}
+        </p>
         <ul className="contact-list" aria-label={t('contacts.list')}>
           {page.items.map((contact) => (
             <li key={contact.id}>
@@ -72,14 +91,21 @@ export function ContactsTab({ firmId }: { firmId: string }) {
                   {contact.vip ? <span className="badge badge--vip">{t('contacts.vip')}</span> : null} {contact.name}
                 </strong>
                 <span className="muted">
-                  {[contact.company, ...contact.phones.map((p) => formatPhoneForDisplay(p))].filter(Boolean).join(' · ')}
+                  {[contact.company, ...contact.phones.map((p) => formatPhoneForDisplay(p))]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </button>
             </li>
           ))}
         </ul>
         <div className="row">
-          <button type="button" className="button button--plain" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          <button
+            type="button"
+            className="button button--plain"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+          >
             {t('common.previous')}
           </button>
           <button
@@ -99,7 +125,7 @@ export function ContactsTab({ firmId }: { firmId: string }) {
           onClose={() => setForm(null)}
           onSaved={() => {
             setForm(null);
-            void load();
+            load();
           }}
         />
       ) : null}
@@ -136,7 +162,10 @@ function ContactEditor(props: { firmId: string; initial: ContactForm; onClose():
     const contact = {
       name: form.name,
       company: form.company,
-      phones: form.phones.split(/[,;]/).map((p) => p.trim()).filter(Boolean),
+      phones: form.phones
+        .split(/[,;]/)
+        .map((p) => p.trim())
+        .filter(Boolean),
       email: form.email.trim(),
       notes: form.notes,
       vip: form.vip,
@@ -152,7 +181,8 @@ function ContactEditor(props: { firmId: string; initial: ContactForm; onClose():
       props.onSaved();
     } catch (e) {
       setError((e as Error).message);
-      if (e instanceof PermanenceError && e.issues) setIssues(e.issues.map((i) => ({ ...i, path: i.path.replace(/^contact\./, '') })));
+      if (e instanceof PermanenceError && e.issues)
+        setIssues(e.issues.map((i) => ({ ...i, path: i.path.replace(/^contact\./, '') })));
     }
   }
 
@@ -193,7 +223,11 @@ function ContactEditor(props: { firmId: string; initial: ContactForm; onClose():
         <input type="checkbox" checked={form.doNotTransfer} onChange={(e) => set('doNotTransfer', e.target.checked)} />
         {t('contacts.doNotTransfer')}
       </label>
-      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="row">
         <button type="submit" className="button button--primary">
           {t('common.save')}

@@ -52,7 +52,12 @@ export function FieldDefinitionEditor({ value, onChange, errorPath, name }: Prop
         {t('fields.required')}
       </label>
       {value.type === 'choice' ? (
-        <Field label={t('fields.options', { name })} error={optionsError} hint={t('fields.optionsHint')} className="span-4">
+        <Field
+          label={t('fields.options', { name })}
+          error={optionsError}
+          hint={t('fields.optionsHint')}
+          className="span-4"
+        >
           {(p) => (
             <input
               {...p}

@@ -27,7 +27,14 @@ export function FirmEditor() {
   const save = useEditor((s) => s.save);
   const discard = useEditor((s) => s.discard);
   const counts = {
-    identity: useIssueCount(['profile.name', 'profile.sector', 'profile.color', 'profile.greeting', 'profile.numbers', 'profile.timeZone']),
+    identity: useIssueCount([
+      'profile.name',
+      'profile.sector',
+      'profile.color',
+      'profile.greeting',
+      'profile.numbers',
+      'profile.timeZone',
+    ]),
     hours: useIssueCount(['profile.weeklyHours', 'profile.closures']),
     people: useIssueCount(['people']),
     consignes: useIssueCount(['consignes']),
@@ -79,7 +86,13 @@ export function FirmEditor() {
           badge: id === 'contacts' ? undefined : counts[id],
         }))}
       />
-      <div role="tabpanel" id={`firm-panel-${tab}`} aria-labelledby={`firm-tab-${tab}`} className="editor__panel" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id={`firm-panel-${tab}`}
+        aria-labelledby={`firm-tab-${tab}`}
+        className="editor__panel"
+        tabIndex={0}
+      >
         {tab === 'identity' ? <IdentityTab /> : null}
         {tab === 'hours' ? <HoursTab /> : null}
         {tab === 'people' ? <PeopleTab /> : null}

@@ -46,9 +46,20 @@ function DayRow({ day }: { day: Weekday }) {
       <td>
         {intervals.length === 0 ? <span className="muted">{t('hours.closedDay')}</span> : null}
         {intervals.map((interval, index) => (
-          <IntervalEditor key={index} day={day} index={index} start={interval.start} end={interval.end} dayName={dayName} />
+          <IntervalEditor
+            key={index}
+            day={day}
+            index={index}
+            start={interval.start}
+            end={interval.end}
+            dayName={dayName}
+          />
         ))}
-        {overlap ? <p className="field__error" role="alert">{overlap}</p> : null}
+        {overlap ? (
+          <p className="field__error" role="alert">
+            {overlap}
+          </p>
+        ) : null}
       </td>
       <td>
         <button
@@ -59,7 +70,11 @@ function DayRow({ day }: { day: Weekday }) {
             update((d) => {
               const list = d.profile.weeklyHours![day];
               const last = list[list.length - 1];
-              list.push(last ? { start: last.end < '23:00' ? bump(last.end) : '23:00', end: '23:59' } : { start: '09:00', end: '12:00' });
+              list.push(
+                last
+                  ? { start: last.end < '23:00' ? bump(last.end) : '23:00', end: '23:59' }
+                  : { start: '09:00', end: '12:00' },
+              );
             })
           }
         >
@@ -103,7 +118,11 @@ function IntervalEditor(props: { day: Weekday; index: number; start: string; end
       >
         ✕
       </button>
-      {error ? <span className="field__error" role="alert">{error}</span> : null}
+      {error ? (
+        <span className="field__error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -125,7 +144,10 @@ function Closures() {
         onClick={() =>
           update((d) => {
             const today = new Date().toISOString().slice(0, 10);
-            d.profile.closures = [...(d.profile.closures ?? []), { id: crypto.randomUUID(), from: today, to: today, label: '' }];
+            d.profile.closures = [
+              ...(d.profile.closures ?? []),
+              { id: crypto.randomUUID(), from: today, to: today, label: '' },
+            ];
           })
         }
       >
@@ -144,17 +166,31 @@ function ClosureRow({ index }: { index: number }) {
     <div className="row">
       <Field label={t('hours.closureFrom')}>
         {(p) => (
-          <input {...p} type="date" value={closure.from} onChange={(e) => update((d) => void (d.profile.closures![index]!.from = e.target.value))} />
+          <input
+            {...p}
+            type="date"
+            value={closure.from}
+            onChange={(e) => update((d) => void (d.profile.closures![index]!.from = e.target.value))}
+          />
         )}
       </Field>
       <Field label={t('hours.closureTo')} error={toError}>
         {(p) => (
-          <input {...p} type="date" value={closure.to} onChange={(e) => update((d) => void (d.profile.closures![index]!.to = e.target.value))} />
+          <input
+            {...p}
+            type="date"
+            value={closure.to}
+            onChange={(e) => update((d) => void (d.profile.closures![index]!.to = e.target.value))}
+          />
         )}
       </Field>
       <Field label={t('hours.closureLabel')}>
         {(p) => (
-          <input {...p} value={closure.label ?? ''} onChange={(e) => update((d) => void (d.profile.closures![index]!.label = e.target.value))} />
+          <input
+            {...p}
+            value={closure.label ?? ''}
+            onChange={(e) => update((d) => void (d.profile.closures![index]!.label = e.target.value))}
+          />
         )}
       </Field>
       <button

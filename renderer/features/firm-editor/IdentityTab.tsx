@@ -4,7 +4,19 @@ import { formatPhoneForDisplay, toE164 } from '../../../shared/domain/phone';
 import { Field } from '../../ui/Field';
 import { useEditor, useFieldError } from './editor-context';
 
-const TIME_ZONES = ['Europe/Paris', 'Europe/Brussels', 'Europe/Zurich', 'Europe/Luxembourg', 'America/Martinique', 'America/Guadeloupe', 'America/Cayenne', 'Indian/Reunion', 'Indian/Mayotte', 'Pacific/Noumea', 'Pacific/Tahiti'];
+const TIME_ZONES = [
+  'Europe/Paris',
+  'Europe/Brussels',
+  'Europe/Zurich',
+  'Europe/Luxembourg',
+  'America/Martinique',
+  'America/Guadeloupe',
+  'America/Cayenne',
+  'Indian/Reunion',
+  'Indian/Mayotte',
+  'Pacific/Noumea',
+  'Pacific/Tahiti',
+];
 
 export function IdentityTab() {
   const { t } = useTranslation();
@@ -73,13 +85,14 @@ export function IdentityTab() {
             value={profile.timeZone}
             onChange={(e) => update((d) => void (d.profile.timeZone = e.target.value))}
           >
-            {(TIME_ZONES.includes(profile.timeZone ?? '') ? TIME_ZONES : [profile.timeZone ?? 'Europe/Paris', ...TIME_ZONES]).map(
-              (zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ),
-            )}
+            {(TIME_ZONES.includes(profile.timeZone ?? '')
+              ? TIME_ZONES
+              : [profile.timeZone ?? 'Europe/Paris', ...TIME_ZONES]
+            ).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -130,7 +143,11 @@ function NumberRow({ index, e164, label }: { index: number; e164: string; label:
       <Field
         label={t('firm.number', { index: index + 1 })}
         error={error}
-        hint={normalised && formatPhoneForDisplay(normalised) !== e164 ? t('firm.numberStoredAs', { number: formatPhoneForDisplay(normalised) }) : undefined}
+        hint={
+          normalised && formatPhoneForDisplay(normalised) !== e164
+            ? t('firm.numberStoredAs', { number: formatPhoneForDisplay(normalised) })
+            : undefined
+        }
       >
         {(p) => (
           <input

@@ -35,7 +35,10 @@ export function MessageFieldsTab() {
         className="button button--plain"
         onClick={() =>
           update((d) => {
-            d.messageFields = [...(d.messageFields ?? []), { key: `champ${(d.messageFields ?? []).length + 1}`, label: '', type: 'text' }];
+            d.messageFields = [
+              ...(d.messageFields ?? []),
+              { key: `champ${(d.messageFields ?? []).length + 1}`, label: '', type: 'text' },
+            ];
           })
         }
       >

@@ -51,7 +51,9 @@ function PersonCard({ index }: { index: number }) {
           {(p) => <input {...p} value={person.name} onChange={(e) => set((x) => void (x.name = e.target.value))} />}
         </Field>
         <Field label={t('people.role')}>
-          {(p) => <input {...p} value={person.role ?? ''} onChange={(e) => set((x) => void (x.role = e.target.value))} />}
+          {(p) => (
+            <input {...p} value={person.role ?? ''} onChange={(e) => set((x) => void (x.role = e.target.value))} />
+          )}
         </Field>
         <Field label={t('people.transferTarget')} error={targetError} hint={t('people.transferTargetHint')}>
           {(p) => (
@@ -65,7 +67,12 @@ function PersonCard({ index }: { index: number }) {
         </Field>
         <Field label={t('people.email')} error={emailError}>
           {(p) => (
-            <input {...p} type="email" value={person.email ?? ''} onChange={(e) => set((x) => void (x.email = e.target.value))} />
+            <input
+              {...p}
+              type="email"
+              value={person.email ?? ''}
+              onChange={(e) => set((x) => void (x.email = e.target.value))}
+            />
           )}
         </Field>
         <Field label={t('people.receivesMessages')}>
@@ -73,7 +80,9 @@ function PersonCard({ index }: { index: number }) {
             <select
               {...p}
               value={person.receivesMessages ?? 'addressed-only'}
-              onChange={(e) => set((x) => void (x.receivesMessages = e.target.value as (typeof MESSAGE_ROUTING)[number]))}
+              onChange={(e) =>
+                set((x) => void (x.receivesMessages = e.target.value as (typeof MESSAGE_ROUTING)[number]))
+              }
             >
               {MESSAGE_ROUTING.map((r) => (
                 <option key={r} value={r}>
@@ -88,9 +97,7 @@ function PersonCard({ index }: { index: number }) {
             type="radio"
             name="default-recipient"
             checked={person.isDefaultRecipient ?? false}
-            onChange={() =>
-              update((d) => d.people!.forEach((p, i) => void (p.isDefaultRecipient = i === index)))
-            }
+            onChange={() => update((d) => d.people!.forEach((p, i) => void (p.isDefaultRecipient = i === index)))}
           />
           {t('people.defaultRecipient')}
         </label>

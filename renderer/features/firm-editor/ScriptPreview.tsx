@@ -31,7 +31,9 @@ export function ScriptPreview() {
       {greeting ? <p className="preview__greeting">« {greeting} »</p> : null}
       {current ? (
         <>
-          <p className="muted">{t('script.previewProgress', { index: steps.indexOf(current) + 1, total: steps.length })}</p>
+          <p className="muted">
+            {t('script.previewProgress', { index: steps.indexOf(current) + 1, total: steps.length })}
+          </p>
           <p className="preview__prompt">{current.prompt}</p>
           {current.field ? (
             <label className="field">
@@ -56,9 +58,21 @@ export function ScriptPreview() {
               )}
             </label>
           ) : null}
-          {branch?.consigne ? <p className="consigne-callout" role="note">{branch.consigne}</p> : null}
+          {branch?.consigne ? (
+            <p className="consigne-callout" role="note">
+              {branch.consigne}
+            </p>
+          ) : null}
           <div className="row">
-            <button type="button" className="button button--plain" disabled={path.length === 0} onClick={() => { setPath(path.slice(0, -1)); setAnswer(''); }}>
+            <button
+              type="button"
+              className="button button--plain"
+              disabled={path.length === 0}
+              onClick={() => {
+                setPath(path.slice(0, -1));
+                setAnswer('');
+              }}
+            >
               {t('script.previewBack')}
             </button>
             <button
@@ -77,7 +91,14 @@ export function ScriptPreview() {
       ) : (
         <>
           <p>{steps.length === 0 ? t('script.none') : t('script.previewEnd')}</p>
-          <button type="button" className="button button--plain" onClick={() => { setPath([]); setAnswer(''); }}>
+          <button
+            type="button"
+            className="button button--plain"
+            onClick={() => {
+              setPath([]);
+              setAnswer('');
+            }}
+          >
             {t('script.previewRestart')}
           </button>
         </>

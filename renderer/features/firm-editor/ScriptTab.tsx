@@ -30,7 +30,12 @@ export function ScriptTab() {
     <div className="script-editor">
       <div className="stack">
         <div className="row row--end">
-          <button type="button" className="button button--plain" aria-pressed={showPreview} onClick={() => setShowPreview(!showPreview)}>
+          <button
+            type="button"
+            className="button button--plain"
+            aria-pressed={showPreview}
+            onClick={() => setShowPreview(!showPreview)}
+          >
             {showPreview ? t('script.hidePreview') : t('script.showPreview')}
           </button>
         </div>
@@ -61,7 +66,12 @@ export function ScriptTab() {
   );
 }
 
-function StepCard(props: { index: number; step: StepInput; allSteps: StepInput[]; move(from: number, to: number): void }) {
+function StepCard(props: {
+  index: number;
+  step: StepInput;
+  allSteps: StepInput[];
+  move(from: number, to: number): void;
+}) {
   const { t } = useTranslation();
   const { index, step, allSteps, move } = props;
   const update = useEditor((s) => s.update);
@@ -117,7 +127,14 @@ function StepCard(props: { index: number; step: StepInput; allSteps: StepInput[]
       </div>
       <div className="form-grid">
         <Field label={t('script.prompt', { title })} error={promptError} className="span-2">
-          {(p) => <textarea {...p} rows={2} value={step.prompt} onChange={(e) => edit((s) => void (s.prompt = e.target.value))} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={step.prompt}
+              onChange={(e) => edit((s) => void (s.prompt = e.target.value))}
+            />
+          )}
         </Field>
         <Field label={t('script.stepId', { title })} error={idError} hint={t('script.stepIdHint')}>
           {(p) => <input {...p} value={step.id} onChange={(e) => edit((s) => void (s.id = e.target.value))} />}
@@ -148,16 +165,35 @@ function StepCard(props: { index: number; step: StepInput; allSteps: StepInput[]
   );
 }
 
-function Branches({ index, step, allSteps, title }: { index: number; step: StepInput; allSteps: StepInput[]; title: string }) {
+function Branches({
+  index,
+  step,
+  allSteps,
+  title,
+}: {
+  index: number;
+  step: StepInput;
+  allSteps: StepInput[];
+  title: string;
+}) {
   const { t } = useTranslation();
   const update = useEditor((s) => s.update);
   const branches = step.branches ?? [];
-  const suggestions = step.field?.type === 'yesno' ? ['oui', 'non'] : step.field?.type === 'choice' ? (step.field.options ?? []) : [];
+  const suggestions =
+    step.field?.type === 'yesno' ? ['oui', 'non'] : step.field?.type === 'choice' ? (step.field.options ?? []) : [];
   return (
     <div className="branches">
       <h5>{t('script.branches')}</h5>
       {branches.map((branch, b) => (
-        <BranchRow key={b} stepIndex={index} branchIndex={b} branch={branch} allSteps={allSteps} title={title} suggestions={suggestions} />
+        <BranchRow
+          key={b}
+          stepIndex={index}
+          branchIndex={b}
+          branch={branch}
+          allSteps={allSteps}
+          title={title}
+          suggestions={suggestions}
+        />
       ))}
       <button
         type="button"
@@ -165,7 +201,10 @@ function Branches({ index, step, allSteps, title }: { index: number; step: StepI
         onClick={() =>
           update((d) => {
             const target = d.script!.steps[index]!;
-            target.branches = [...(target.branches ?? []), { answer: suggestions[0] ?? '', goto: END_OF_SCRIPT, consigne: '' }];
+            target.branches = [
+              ...(target.branches ?? []),
+              { answer: suggestions[0] ?? '', goto: END_OF_SCRIPT, consigne: '' },
+            ];
           })
         }
       >
@@ -197,7 +236,12 @@ function BranchRow(props: {
       <Field label={t('script.branchAnswer', { label })} error={answerError}>
         {(p) => (
           <>
-            <input {...p} list={listId} value={props.branch.answer} onChange={(e) => edit((b) => void (b.answer = e.target.value))} />
+            <input
+              {...p}
+              list={listId}
+              value={props.branch.answer}
+              onChange={(e) => edit((b) => void (b.answer = e.target.value))}
+            />
             <datalist id={listId}>
               {props.suggestions.map((s) => (
                 <option key={s} value={s} />
@@ -219,7 +263,13 @@ function BranchRow(props: {
         )}
       </Field>
       <Field label={t('script.branchConsigne', { label })}>
-        {(p) => <input {...p} value={props.branch.consigne ?? ''} onChange={(e) => edit((b) => void (b.consigne = e.target.value))} />}
+        {(p) => (
+          <input
+            {...p}
+            value={props.branch.consigne ?? ''}
+            onChange={(e) => edit((b) => void (b.consigne = e.target.value))}
+          />
+        )}
       </Field>
       <button
         type="button"

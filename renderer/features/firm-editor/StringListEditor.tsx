@@ -45,7 +45,11 @@ function StringRow(props: StringListEditorProps & { index: number; value: string
       >
         ✕
       </button>
-      {error ? <span className="field__error" role="alert">{error}</span> : null}
+      {error ? (
+        <span className="field__error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

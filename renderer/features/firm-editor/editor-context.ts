@@ -20,5 +20,7 @@ export function useFieldError(path: string): string | null {
 
 /** Count of issues under a path prefix, for the badge on a tab. */
 export function useIssueCount(prefixes: string[]): number {
-  return useEditor((s) => (s.showIssues ? s.issues.filter((i) => prefixes.some((p) => i.path.startsWith(p))).length : 0));
+  return useEditor((s) =>
+    s.showIssues ? s.issues.filter((i) => prefixes.some((p) => i.path.startsWith(p))).length : 0,
+  );
 }

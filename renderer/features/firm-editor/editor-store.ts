@@ -37,7 +37,10 @@ function draftFrom(detail: FirmDetail): FirmDraftInput {
     people: detail.people.map((p) => ({ ...p, transferTarget: show(p.transferTarget) })),
     consignes: {
       body: detail.consignes.body,
-      rules: { ...detail.consignes.rules, vipCallers: detail.consignes.rules.vipCallers.map((v) => ({ ...v, phone: show(v.phone) })) },
+      rules: {
+        ...detail.consignes.rules,
+        vipCallers: detail.consignes.rules.vipCallers.map((v) => ({ ...v, phone: show(v.phone) })),
+      },
     },
     script: detail.script,
     messageFields: detail.messageFields,

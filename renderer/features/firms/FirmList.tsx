@@ -74,7 +74,9 @@ export function FirmList({ store, onOpen, onNew }: FirmListProps) {
           </li>
         ))}
       </ul>
-      {visible.length === 0 ? <p className="muted">{firms.length === 0 ? t('firms.empty') : t('firms.noMatch')}</p> : null}
+      {visible.length === 0 ? (
+        <p className="muted">{firms.length === 0 ? t('firms.empty') : t('firms.noMatch')}</p>
+      ) : null}
       <button type="button" className="button button--primary" aria-keyshortcuts="Control+N" onClick={onNew}>
         {t('firms.new')}
       </button>

@@ -40,10 +40,7 @@ export function createFirmsStore(api: PermanenceClient) {
 export type FirmsStore = ReturnType<typeof createFirmsStore>;
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Filters by name, sector or any digit run of a forwarded number, accent- and case-insensitively. */

@@ -34,7 +34,11 @@ export function FirstRun({ onDone }: { onDone(): void }) {
           <span>{t('firstRun.emptyDetail')}</span>
         </button>
       </div>
-      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -60,7 +60,11 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
       <div className="stack">
         <Field label={t('settings.language')}>
           {(p) => (
-            <select {...p} value={settings.locale} onChange={(e) => void api.settings.update({ locale: e.target.value as Settings['locale'] })}>
+            <select
+              {...p}
+              value={settings.locale}
+              onChange={(e) => void api.settings.update({ locale: e.target.value as Settings['locale'] })}
+            >
               <option value="fr">Français</option>
               <option value="en">English</option>
             </select>
@@ -109,7 +113,14 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
         </fieldset>
       </div>
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={() => { void api.settings.update({ secretaryName: name }); onClose(); }}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            void api.settings.update({ secretaryName: name });
+            onClose();
+          }}
+        >
           {t('common.close')}
         </button>
       </div>

@@ -4,7 +4,11 @@ import { phoneInputSchema } from '../phone-schema';
 import { v } from '../validation-messages';
 
 export const transferRuleSchema = z.object({
-  when: z.string().trim().min(1, { message: v('transferWhenRequired') }).max(400),
+  when: z
+    .string()
+    .trim()
+    .min(1, { message: v('transferWhenRequired') })
+    .max(400),
   personId: idSchema.nullable().default(null),
   note: z.string().max(400).default(''),
 });

@@ -4,7 +4,11 @@ import { phoneInputSchema } from '../phone-schema';
 import { v } from '../validation-messages';
 
 export const contactInputSchema = z.object({
-  name: z.string().trim().min(1, { message: v('nameRequired') }).max(160),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: v('nameRequired') })
+    .max(160),
   company: z.string().max(160).default(''),
   phones: z.array(phoneInputSchema).max(10).default([]),
   email: z.union([z.literal(''), z.email({ message: v('invalidEmail') })]).default(''),

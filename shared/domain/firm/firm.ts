@@ -30,10 +30,18 @@ export type FirmNumber = z.infer<typeof firmNumberSchema>;
 
 /** Everything about a firm that fits on its identity and hours tabs. */
 export const firmProfileSchema = z.object({
-  name: z.string().trim().min(1, { message: v('nameRequired') }).max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: v('nameRequired') })
+    .max(120),
   sector: sectorSchema,
   color: colorSchema,
-  greeting: z.string().trim().min(1, { message: v('greetingRequired') }).max(400),
+  greeting: z
+    .string()
+    .trim()
+    .min(1, { message: v('greetingRequired') })
+    .max(400),
   pronunciation: z.string().max(200).default(''),
   numbers: z.array(firmNumberSchema).max(50),
   timeZone: timeZoneSchema.default('Europe/Paris'),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { v } from '../validation-messages';
 
-export const timeOfDaySchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: v('invalidTime') });
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: v('invalidTime') });
 
 export const hoursIntervalSchema = z
   .object({ start: timeOfDaySchema, end: timeOfDaySchema })

@@ -12,7 +12,11 @@ export const absenceSchema = z
 
 export const personSchema = z.object({
   id: idSchema,
-  name: z.string().trim().min(1, { message: v('nameRequired') }).max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: v('nameRequired') })
+    .max(120),
   role: z.string().max(120).default(''),
   transferTarget: transferTargetSchema.default(''),
   email: z.union([z.literal(''), z.email({ message: v('invalidEmail') })]).default(''),

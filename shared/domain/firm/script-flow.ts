@@ -1,11 +1,7 @@
 import { END_OF_SCRIPT, type ScriptBranch, type ScriptStep } from './script';
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 }
 
 /** Yes/no answers are stored as "oui"/"non"; branches may be written "oui", "Oui", "yes"… */

@@ -57,10 +57,7 @@ function parseCounter(value: string | undefined): number {
 }
 
 /** `diversions` are in candidate order: bottom-most (original) first. */
-export function diversionFromDiversionHeader(
-  diversions: HeaderEntry[],
-  from: CalledCandidate,
-): DiversionInfo | null {
+export function diversionFromDiversionHeader(diversions: HeaderEntry[], from: CalledCandidate): DiversionInfo | null {
   const original = diversions[0];
   if (!original) return null;
   return {

@@ -23,7 +23,12 @@ export function freshDataDir(): string {
 
 export async function startTestHarness(dataDir: string = freshDataDir(), token?: string): Promise<Harness> {
   ensureRendererBuilt();
-  return startHarness({ dataDir, rendererDir: RENDERER_DIR, assetsDir: path.join(root, 'assets'), ...(token ? { token } : {}) });
+  return startHarness({
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    assetsDir: path.join(root, 'assets'),
+    ...(token ? { token } : {}),
+  });
 }
 
 export const SCREENSHOT_DIR = path.join(root, 'test-results', 'screenshots');

@@ -21,9 +21,14 @@ const MALFORMED: unknown[] = [
 
 function totalRows(db: ReturnType<typeof openTestContext>['db']): number {
   const tables = db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'")
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'",
+    )
     .all();
-  return tables.reduce((sum, t) => sum + (db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${t.name}"`).get()?.n ?? 0), 0);
+  return tables.reduce(
+    (sum, t) => sum + (db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${t.name}"`).get()?.n ?? 0),
+    0,
+  );
 }
 
 describe('the contract', () => {
@@ -39,27 +44,30 @@ describe('the contract', () => {
     for (const name of METHOD_NAMES) expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
   });
 
-  it.each(METHOD_NAMES.map((name) => [name]))('%s rejects malformed input with VALIDATION and writes nothing', async (name) => {
-    const t = openTestContext();
-    await t.client.workspace.initialise({ kind: 'demo' });
-    const before = totalRows(t.db);
-    const dispatch = createDispatcher(createHandlers(t.services), { error: () => undefined });
-    const schema = contract.methods[name as MethodName].input;
-    let rejected = 0;
-    for (const input of MALFORMED) {
-      if (schema.safeParse(input ?? {}).success) continue;
-      const envelope = await dispatch(name, input);
-      expect(envelope.ok, `${name} accepted ${JSON.stringify(input)}`).toBe(false);
-      if (!envelope.ok) {
-        expect(envelope.error.code).toBe('VALIDATION');
-        expect(envelope.error.message.length).toBeGreaterThan(0);
+  it.each(METHOD_NAMES.map((name) => [name]))(
+    '%s rejects malformed input with VALIDATION and writes nothing',
+    async (name) => {
+      const t = openTestContext();
+      await t.client.workspace.initialise({ kind: 'demo' });
+      const before = totalRows(t.db);
+      const dispatch = createDispatcher(createHandlers(t.services), { error: () => undefined });
+      const schema = contract.methods[name as MethodName].input;
+      let rejected = 0;
+      for (const input of MALFORMED) {
+        if (schema.safeParse(input ?? {}).success) continue;
+        const envelope = await dispatch(name, input);
+        expect(envelope.ok, `${name} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (!envelope.ok) {
+          expect(envelope.error.code).toBe('VALIDATION');
+          expect(envelope.error.message.length).toBeGreaterThan(0);
+        }
+        rejected += 1;
       }
-      rejected += 1;
-    }
-    expect(rejected).toBeGreaterThan(MALFORMED.length / 2);
-    expect(totalRows(t.db)).toBe(before);
-    t.close();
-  });
+      expect(rejected).toBeGreaterThan(MALFORMED.length / 2);
+      expect(totalRows(t.db)).toBe(before);
+      t.close();
+    },
+  );
 
   it('refuses a method that is not in the contract', async () => {
     const t = openTestContext();

@@ -42,8 +42,13 @@ describe('openingStateAt', () => {
 
   it('is closed on a public holiday when the firm says so, open otherwise', () => {
     const holiday = (d: string) => d === '2026-11-11';
-    expect(openingStateAt(calendar(), at('2026-11-11T10:00'), holiday)).toMatchObject({ open: false, reason: 'public-holiday' });
-    expect(openingStateAt(calendar({ closedOnPublicHolidays: false }), at('2026-11-11T10:00'), holiday).open).toBe(true);
+    expect(openingStateAt(calendar(), at('2026-11-11T10:00'), holiday)).toMatchObject({
+      open: false,
+      reason: 'public-holiday',
+    });
+    expect(openingStateAt(calendar({ closedOnPublicHolidays: false }), at('2026-11-11T10:00'), holiday).open).toBe(
+      true,
+    );
   });
 
   it('evaluates hours in the firm’s zone, not the machine’s', () => {
