@@ -1,5 +1,6 @@
 import initial from './0001-initial';
 import calls from './0002-calls';
+import messages from './0003-messages';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', sql: initial },
   { version: 2, name: '0002-calls', sql: calls },
+  { version: 3, name: '0003-messages', sql: messages },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
