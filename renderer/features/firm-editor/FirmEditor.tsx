@@ -18,7 +18,7 @@ export function FirmEditor() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<TabId>('identity');
   const firmId = useEditor((s) => s.firmId);
-  const name = useEditor((s) => s.draft.profile.name);
+  const name = useEditor((s) => s.draft.profile.name || s.detail?.profile.name || '');
   const color = useEditor((s) => s.draft.profile.color);
   const dirty = useEditor(isDirty);
   const saveState = useEditor((s) => s.saveState);

@@ -8,9 +8,22 @@ import { sourceRoot } from '../../../main/platform/paths';
 const root = sourceRoot();
 export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
 
-/** E2E runs against the built renderer; build it once if a previous step has not. */
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** E2E runs against the built renderer; (re)build it when it is missing or older than its sources. */
 export function ensureRendererBuilt(): void {
-  if (fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
+  const index = path.join(RENDERER_DIR, 'index.html');
+  if (fs.existsSync(index)) {
+    const builtAt = fs.statSync(index).mtimeMs;
+    const sourcesAt = Math.max(newestSourceChange(path.join(root, 'renderer')), newestSourceChange(path.join(root, 'shared')));
+    if (builtAt >= sourcesAt) return;
+  }
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
