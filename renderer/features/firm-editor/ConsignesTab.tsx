@@ -4,7 +4,7 @@ import Markdown from 'react-markdown';
 import type { FirmDraftInput } from '../../../shared/domain/firm/aggregate';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-import { useEditor, useFieldError } from './editor-context';
+import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
 import { StringListEditor } from './StringListEditor';
 
 type Rules = NonNullable<FirmDraftInput['consignes']['rules']>;
@@ -103,8 +103,8 @@ export function ConsignesTab() {
 
 function TransferRules() {
   const { t } = useTranslation();
-  const rules = useEditor((s) => s.draft.consignes.rules?.transferRules ?? []);
-  const people = useEditor((s) => s.draft.people ?? []);
+  const rules = useEditor((s) => s.draft.consignes.rules?.transferRules ?? EMPTY_LIST);
+  const people = useEditor((s) => s.draft.people ?? EMPTY_LIST);
   const update = useEditor((s) => s.update);
   return (
     <fieldset className="group">
@@ -189,7 +189,7 @@ function TransferRuleRow(props: {
 
 function VipCallers() {
   const { t } = useTranslation();
-  const vips = useEditor((s) => s.draft.consignes.rules?.vipCallers ?? []);
+  const vips = useEditor((s) => s.draft.consignes.rules?.vipCallers ?? EMPTY_LIST);
   const update = useEditor((s) => s.update);
   return (
     <fieldset className="group">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday } from '../../../shared/domain/firm/hours';
 import { Field } from '../../ui/Field';
-import { useEditor, useFieldError } from './editor-context';
+import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
 import { OpeningPreview } from './OpeningPreview';
 
 export function HoursTab() {
@@ -36,7 +36,7 @@ export function HoursTab() {
 
 function DayRow({ day }: { day: Weekday }) {
   const { t } = useTranslation();
-  const intervals = useEditor((s) => s.draft.profile.weeklyHours?.[day] ?? []);
+  const intervals = useEditor((s) => s.draft.profile.weeklyHours?.[day] ?? EMPTY_LIST);
   const update = useEditor((s) => s.update);
   const overlap = useFieldError(`profile.weeklyHours.${day}`);
   const dayName = t(`weekday.${day}`);
@@ -129,7 +129,7 @@ function IntervalEditor(props: { day: Weekday; index: number; start: string; end
 
 function Closures() {
   const { t } = useTranslation();
-  const closures = useEditor((s) => s.draft.profile.closures ?? []);
+  const closures = useEditor((s) => s.draft.profile.closures ?? EMPTY_LIST);
   const update = useEditor((s) => s.update);
   return (
     <fieldset className="group">

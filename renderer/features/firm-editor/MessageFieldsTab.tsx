@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useEditor } from './editor-context';
+import { useEditor, EMPTY_LIST } from './editor-context';
 import { FieldDefinitionEditor, type FieldDefinition } from './FieldDefinitionEditor';
 
 export function MessageFieldsTab() {
   const { t } = useTranslation();
-  const fields = useEditor((s) => (s.draft.messageFields ?? []) as FieldDefinition[]);
+  const fields = useEditor((s) => (s.draft.messageFields ?? EMPTY_LIST) as FieldDefinition[]);
   const update = useEditor((s) => s.update);
   return (
     <div className="stack">

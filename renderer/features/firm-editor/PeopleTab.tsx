@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { FirmDraftInput } from '../../../shared/domain/firm/aggregate';
 import { MESSAGE_ROUTING } from '../../../shared/domain/firm/people';
 import { Field } from '../../ui/Field';
-import { useEditor, useFieldError } from './editor-context';
+import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
 
 type PersonInput = NonNullable<FirmDraftInput['people']>[number];
 
 export function PeopleTab() {
   const { t } = useTranslation();
-  const people = useEditor((s) => s.draft.people ?? []);
+  const people = useEditor((s) => s.draft.people ?? EMPTY_LIST);
   const update = useEditor((s) => s.update);
   return (
     <div className="stack">
@@ -126,7 +126,7 @@ function PersonCard({ index }: { index: number }) {
 
 function Absences({ index, personName }: { index: number; personName: string }) {
   const { t } = useTranslation();
-  const absences = useEditor((s) => s.draft.people![index]!.absences ?? []);
+  const absences = useEditor((s) => s.draft.people![index]!.absences ?? EMPTY_LIST);
   const update = useEditor((s) => s.update);
   return (
     <div className="span-2">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FirmDraftInput } from '../../../shared/domain/firm/aggregate';
 import { END_OF_SCRIPT } from '../../../shared/domain/firm/script';
 import { Field } from '../../ui/Field';
-import { useEditor, useFieldError } from './editor-context';
+import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
 import { FieldDefinitionEditor, type FieldDefinition } from './FieldDefinitionEditor';
 import { ScriptPreview } from './ScriptPreview';
 
@@ -11,7 +11,7 @@ type StepInput = FirmDraftInput['script'] extends infer S ? (S extends { steps: 
 
 export function ScriptTab() {
   const { t } = useTranslation();
-  const steps = useEditor((s) => (s.draft.script?.steps ?? []) as StepInput[]);
+  const steps = useEditor((s) => (s.draft.script?.steps ?? EMPTY_LIST) as StepInput[]);
   const update = useEditor((s) => s.update);
   const [showPreview, setShowPreview] = useState(false);
 

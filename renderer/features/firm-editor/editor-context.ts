@@ -24,3 +24,9 @@ export function useIssueCount(prefixes: string[]): number {
     s.showIssues ? s.issues.filter((i) => prefixes.some((p) => i.path.startsWith(p))).length : 0,
   );
 }
+
+/**
+ * Selectors must return stable references: `?? []` inside a selector makes a new array on every render and
+ * loops the store subscription. Use this shared empty list instead.
+ */
+export const EMPTY_LIST: never[] = [];
