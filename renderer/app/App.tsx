@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import type { PermanenceClient } from '../../shared/api';
 import type { Settings } from '../../shared/domain/settings';
 import { ApiContext } from '../api/client';
+import { loadPublicHolidays } from '../api/public-holidays';
 import { Workspace } from './Workspace';
 import { FirstRun } from '../features/onboarding/FirstRun';
 import { createFirmsStore } from '../features/firms/firms-store';
@@ -26,6 +27,7 @@ export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
 
   useEffect(() => {
     api.settings.get({}).then(applySettings, (e: Error) => setError(e.message));
+    loadPublicHolidays(api).catch((e: Error) => setError(e.message));
     const offSettings = api.events.subscribe('settings:changed', applySettings);
     const offFirms = api.events.subscribe('firms:changed', () => void firmsStore.getState().load());
     return () => {

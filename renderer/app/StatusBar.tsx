@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FirmDetail } from '../../shared/domain/firm/aggregate';
 import { openingStateAt } from '../../shared/domain/firm/opening';
-import { isPublicHoliday } from '../../shared/domain/billing/holidays';
+import { isKnownPublicHoliday } from '../api/public-holidays';
 import { formatWeekdayTime } from '../ui/format';
+import { LineStatus } from '../features/ring/LineStatus';
 
 /** Line state (the softphone fills it in) and whether the firm on screen is open right now. */
 export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSettings(): void }) {
@@ -22,15 +23,13 @@ export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSet
           closedOnPublicHolidays: firm.profile.closedOnPublicHolidays,
         },
         now,
-        (date) => isPublicHoliday(date, 'FR'),
+        isKnownPublicHoliday,
       )
     : null;
   return (
     <header className="status-bar">
       <span className="status-bar__brand">Permanence</span>
-      <span className="status-bar__line" role="status" aria-label={t('status.lineLabel')}>
-        <span className="dot dot--idle" aria-hidden /> {t('status.lineNotConfigured')}
-      </span>
+      <LineStatus />
       {firm && opening ? (
         <span
           className={`status-bar__firm opening--${opening.open ? 'open' : 'closed'}`}

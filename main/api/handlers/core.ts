@@ -1,3 +1,4 @@
+import { publicHolidaysOfYear } from '../../../shared/domain/billing/holidays';
 import type { coreMethods } from '../../../shared/contract/methods/core';
 import type { Services } from '../../services';
 import type { HandlersFor } from './types';
@@ -17,5 +18,10 @@ export function createCoreHandlers(services: Services): HandlersFor<keyof typeof
     'contacts:list': (input) => services.contacts.list(input),
     'contacts:save': (input) => services.contacts.save(input),
     'contacts:delete': ({ firmId, id }) => services.contacts.delete(firmId, id),
+    'calendar:publicHolidays': ({ region, fromYear, toYear }) => {
+      const dates: string[] = [];
+      for (let year = fromYear; year <= toYear; year += 1) dates.push(...publicHolidaysOfYear(year, region));
+      return dates.sort();
+    },
   };
 }

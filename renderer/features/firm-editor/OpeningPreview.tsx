@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weeklyHoursSchema, type Closure, type WeeklyHours } from '../../../shared/domain/firm/hours';
 import { openingStateAt } from '../../../shared/domain/firm/opening';
-import { isPublicHoliday } from '../../../shared/domain/billing/holidays';
+import { isKnownPublicHoliday } from '../../api/public-holidays';
 import { formatWeekdayTime } from '../../ui/format';
 import { useEditor } from './editor-context';
 
@@ -26,7 +26,7 @@ export function OpeningPreview() {
       closedOnPublicHolidays: profile.closedOnPublicHolidays ?? true,
     },
     now,
-    (date) => isPublicHoliday(date, 'FR'),
+    isKnownPublicHoliday,
   );
   const when = (ms: number) => formatWeekdayTime(ms, i18n.language, zone);
   return (

@@ -52,4 +52,16 @@ export const coreMethods = {
     z.object({ firmId: idSchema, id: idSchema.optional(), contact: contactInputSchema }).strict(),
   ),
   'contacts:delete': method<{ deleted: true }>()(z.object({ firmId: idSchema, id: idSchema }).strict()),
+
+  /** Public holidays come from main so the renderer does not ship the holiday library's world data. */
+  'calendar:publicHolidays': method<string[]>()(
+    z
+      .object({
+        region: z.enum(['FR', 'FR-alsace-moselle']).default('FR'),
+        fromYear: z.number().int().min(1990).max(2100),
+        toYear: z.number().int().min(1990).max(2100),
+      })
+      .strict()
+      .refine((r) => r.fromYear <= r.toYear && r.toYear - r.fromYear <= 10, { message: 'période de 10 ans au plus' }),
+  ),
 };

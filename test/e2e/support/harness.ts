@@ -21,12 +21,16 @@ export function ensureRendererBuilt(): void {
   const index = path.join(RENDERER_DIR, 'index.html');
   if (fs.existsSync(index)) {
     const builtAt = fs.statSync(index).mtimeMs;
-    const sourcesAt = Math.max(newestSourceChange(path.join(root, 'renderer')), newestSourceChange(path.join(root, 'shared')));
+    const sourcesAt = Math.max(
+      newestSourceChange(path.join(root, 'renderer')),
+      newestSourceChange(path.join(root, 'shared')),
+    );
     if (builtAt >= sourcesAt) return;
   }
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
-    stdio: 'inherit',
+    // Build chatter goes to stderr: benchmarks print JSON lines on stdout.
+    stdio: ['ignore', 2, 2],
   });
 }
 
