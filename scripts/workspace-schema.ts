@@ -37,6 +37,7 @@ import {
   timeOfDaySchema,
   weeklyHoursSchema,
 } from '../shared/domain/firm/hours';
+import { billingSettingsSchema, majorationRuleSchema } from '../shared/domain/billing/billing-settings';
 import { absenceSchema, personSchema } from '../shared/domain/firm/people';
 import {
   branchSchema,
@@ -214,6 +215,23 @@ function documentation(): z.core.$ZodRegistry<SchemaDoc> {
       'A known caller of the firm. "id" is unique across the whole workspace: a contact is updated by id, and an ' +
       'id that belongs to another firm makes the import fail.',
   });
+  docs.add(billingSettingsSchema, {
+    id: 'BillingSettings',
+    description:
+      'How the firm is billed (au temps, à la tâche, au forfait, majorations, after-call work, KPI service level) ' +
+      'and its identity on the relevé (billingAddress, siren). Every field has a default, so {} means the default ' +
+      'rules (30 € HT per hour, rounded up per started minute). Checked on import: majoration ids are unique. ' +
+      'See docs/timesheets.md.',
+  });
+  const timeWindow = majorationRuleSchema.options.find((o) => o.shape.kind.value === 'time-window');
+  if (timeWindow) {
+    docs.add(timeWindow, {
+      id: 'TimeWindowMajoration',
+      description:
+        'A supplement for work started between "from" and "to" (local time, "HH:mm"); from > to wraps midnight. ' +
+        'Checked on import: "from" and "to" differ.',
+    });
+  }
   return docs;
 }
 

@@ -14,6 +14,8 @@ import { callsEvents } from './contract/events/calls';
 import { callsMethods } from './contract/methods/calls';
 import { sipEvents } from './contract/events/sip';
 import { sipMethods } from './contract/methods/sip';
+import { timesheetsEvents } from './contract/events/timesheets';
+import { timesheetsMethods } from './contract/methods/timesheets';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -24,11 +26,13 @@ export const contract = {
     ...coreMethods,
     ...callsMethods,
     ...sipMethods,
+    ...timesheetsMethods,
   },
   events: {
     ...coreEvents,
     ...callsEvents,
     ...sipEvents,
+    ...timesheetsEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { createCallsHandlers } from './handlers/calls';
 import { createCoreHandlers } from './handlers/core';
 import { createSipHandlers } from './handlers/sip';
+import { createTimesheetsHandlers } from './handlers/timesheets';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -17,5 +18,6 @@ export function createHandlers(services: Services): Handlers {
     ...createCoreHandlers(services),
     ...createCallsHandlers(services),
     ...createSipHandlers(services),
+    ...createTimesheetsHandlers(services),
   };
 }

@@ -30,8 +30,16 @@ export function outcomeOf(call: CallRecord, event: Extract<CallEvent, { type: 'e
   }
 }
 
+/** Told about every recorded change of a call, after its transaction (the timesheets turn ended calls into time). */
+export type CallObserver = (call: CallRecord) => void;
+
 export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
   const calls = createCallsRepository(ctx.db);
+  const observers: CallObserver[] = [];
+  function notify(call: CallRecord): CallRecord {
+    for (const observer of observers) observer(call);
+    return call;
+  }
 
   function requireCall(id: string): CallRecord {
     const call = calls.get(id);
@@ -82,7 +90,11 @@ export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
         }
       })();
       ctx.emit('calls:changed', { id: call.id });
-      return requireCall(call.id);
+      return notify(requireCall(call.id));
+    },
+    /** Adds an observer of recorded calls; the call is already saved when it runs. */
+    observe(observer: CallObserver): void {
+      observers.push(observer);
     },
     lookupCaller,
     list(filter: CallFilter) {
@@ -96,7 +108,7 @@ export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
       firms.addNumber(firmId, call.matchedNumber);
       ctx.db.transaction(() => calls.assignFirm(callId, firmId))();
       ctx.emit('calls:changed', { id: callId });
-      return requireCall(callId);
+      return notify(requireCall(callId));
     },
   };
 }

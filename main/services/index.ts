@@ -9,6 +9,10 @@ import { createDevFileSecretStore, type SecretStore } from './secrets';
 import { createSipAccountService } from './sip-account';
 import { createSettingsService } from './settings';
 import { createWorkspaceService } from './workspace';
+import { createExportsService } from './exports';
+import { createTimesheetsService } from './timesheets';
+import { createBillingService } from './timesheets-billing';
+import { createTimesheetImport } from './timesheets-import';
 
 export interface ServicesOptions {
   assetsDir: string;
@@ -38,6 +42,11 @@ export function createServices(db: Db, options: ServicesOptions) {
   const calls = createCallsService(ctx, firms);
   const platform = options.platform ?? createLoggingPlatform();
   const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
+  const timesheets = createTimesheetsService(ctx, { firms, settings, getCall: (id) => calls.repository.get(id) });
+  calls.observe((call) => timesheets.recordCall(call));
+  const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository });
+  const timesheetImport = createTimesheetImport(ctx, { firms, timesheets });
+  const exports = createExportsService(ctx, { billing, firms, settings, dataDir: options.dataDir });
   return {
     ctx,
     secrets,
@@ -48,6 +57,10 @@ export function createServices(db: Db, options: ServicesOptions) {
     calls,
     platform,
     sipAccount,
+    timesheets,
+    billing,
+    timesheetImport,
+    exports,
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };
 }

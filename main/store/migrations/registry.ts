@@ -1,6 +1,7 @@
 import initial from './0001-initial';
 import calls from './0002-calls';
 import messages from './0003-messages';
+import timesheets from './0004-timesheets';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', sql: initial },
   { version: 2, name: '0002-calls', sql: calls },
   { version: 3, name: '0003-messages', sql: messages },
+  { version: 4, name: '0004-timesheets', sql: timesheets },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,3 +1,4 @@
+import { billingSettingsSchema, type BillingSettings } from '../../../shared/domain/billing/billing-settings';
 import type { FirmDetail, FirmDraft } from '../../../shared/domain/firm/aggregate';
 import type { ConsigneRules } from '../../../shared/domain/firm/consignes';
 import type { FirmSummary, Sector } from '../../../shared/domain/firm/firm';
@@ -178,7 +179,7 @@ export function createFirmsRepository(db: Db) {
         consignes: consignesFrom(statements.currentConsignes.get(id)),
         script: fromJson<Script>(row.script),
         messageFields: fromJson<MessageField[]>(row.message_fields),
-        billing: fromJson<Record<string, unknown>>(row.billing),
+        billing: readBilling(row.billing),
       };
     },
 
@@ -264,3 +265,12 @@ function emptyRules(): ConsigneRules {
   };
 }
 export type FirmsRepository = ReturnType<typeof createFirmsRepository>;
+
+/**
+ * Billing documents saved before the rules existed are `{}` and read as the default rules. A document that no
+ * longer validates (hand-edited database) reads as the defaults too rather than blocking the firm from opening.
+ */
+function readBilling(text: string): BillingSettings {
+  const parsed = billingSettingsSchema.safeParse(fromJson<unknown>(text));
+  return parsed.success ? parsed.data : billingSettingsSchema.parse({});
+}

@@ -128,6 +128,14 @@ export const billingSettingsSchema = z
     afterCallWork: afterCallWorkSchema.prefault({}),
     /** KPI: a call counts as answered "in time" when picked up within this many seconds. */
     serviceLevelSeconds: z.number().int().positive().default(20),
+    /** The firm's postal address as printed on the relevé d'activité (several lines). */
+    billingAddress: z.string().max(500).default(''),
+    /** The firm's SIREN (9 digits, spaces allowed), printed on the relevé; empty when unknown. */
+    siren: z
+      .string()
+      .max(20)
+      .regex(/^(\s*\d){9}\s*$|^\s*$/, 'SIREN attendu : 9 chiffres')
+      .default(''),
   })
   .refine((s) => new Set(s.majorations.map((m) => m.id)).size === s.majorations.length, {
     message: 'Deux majorations ont le même identifiant',

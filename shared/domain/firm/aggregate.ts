@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { billingSettingsSchema, type BillingSettings } from '../billing/billing-settings';
 import { idSchema } from '../ids';
 import { consignesSchema, type ConsignesVersion } from './consignes';
 import { firmProfileSchema, type FirmProfile } from './firm';
@@ -6,8 +7,11 @@ import { personSchema, type Person } from './people';
 import { messageFieldsSchema, scriptSchema, type MessageField, type Script } from './script';
 import { v } from '../validation-messages';
 
-/** Billing rules are owned by the timesheets feature; the firm keeps them as one validated document. */
-export const firmBillingSchema = z.record(z.string(), z.unknown()).default({});
+/**
+ * Billing rules are owned by the timesheets feature; the firm keeps them as one validated document. Every field
+ * has a default, so `{}` (what firms saved before billing existed) reads as the default rules.
+ */
+export const firmBillingSchema = billingSettingsSchema.prefault({});
 
 /** What the firm editor saves in one go: every tab of a firm, so a save is one transaction. */
 export const firmDraftSchema = z
@@ -65,7 +69,7 @@ export interface FirmDetail {
   consignes: ConsignesVersion;
   script: Script;
   messageFields: MessageField[];
-  billing: Record<string, unknown>;
+  billing: BillingSettings;
 }
 
 export const saveFirmInputSchema = z.object({
