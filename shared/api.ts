@@ -12,6 +12,8 @@ import { coreEvents } from './contract/events/core';
 import { coreMethods } from './contract/methods/core';
 import { callsEvents } from './contract/events/calls';
 import { callsMethods } from './contract/methods/calls';
+import { messagesEvents } from './contract/events/messages';
+import { messagesMethods } from './contract/methods/messages';
 import { sipEvents } from './contract/events/sip';
 import { sipMethods } from './contract/methods/sip';
 import { timesheetsEvents } from './contract/events/timesheets';
@@ -25,12 +27,14 @@ export const contract = {
   methods: {
     ...coreMethods,
     ...callsMethods,
+    ...messagesMethods,
     ...sipMethods,
     ...timesheetsMethods,
   },
   events: {
     ...coreEvents,
     ...callsEvents,
+    ...messagesEvents,
     ...sipEvents,
     ...timesheetsEvents,
   },

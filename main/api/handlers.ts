@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/api';
 import type { Services } from '../services';
 import { createCallsHandlers } from './handlers/calls';
 import { createCoreHandlers } from './handlers/core';
+import { createMessagesHandlers } from './handlers/messages';
 import { createSipHandlers } from './handlers/sip';
 import { createTimesheetsHandlers } from './handlers/timesheets';
 import type { Handler } from './handlers/types';
@@ -17,7 +18,8 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...createCoreHandlers(services),
     ...createCallsHandlers(services),
-    ...createSipHandlers(services),
     ...createTimesheetsHandlers(services),
+    ...createMessagesHandlers(services),
+    ...createSipHandlers(services),
   };
 }

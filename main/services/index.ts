@@ -4,6 +4,8 @@ import { createCallsService } from './calls';
 import { createContactsService } from './contacts';
 import { createServiceContext, type Emit } from './context';
 import { createFirmsService } from './firms';
+import { createMessaging } from './messaging';
+import type { BackoffOptions } from './outbox';
 import { createLoggingPlatform, type PlatformHooks } from './platform';
 import { createDevFileSecretStore, type SecretStore } from './secrets';
 import { createSipAccountService } from './sip-account';
@@ -27,6 +29,8 @@ export interface ServicesOptions {
   platform?: PlatformHooks;
   /** Where PERMANENCE_SIP_* are read from (default process.env). */
   env?: Record<string, string | undefined>;
+  /** Retry delays of the mail outbox; tests shorten them. */
+  outboxBackoff?: BackoffOptions;
 }
 
 /** Wires every use case over one store; both the Electron main process and the harness call this. */
@@ -40,6 +44,7 @@ export function createServices(db: Db, options: ServicesOptions) {
   const contacts = createContactsService(ctx);
   const workspace = createWorkspaceService(ctx, firms, settings, { assetsDir: options.assetsDir });
   const calls = createCallsService(ctx, firms);
+  const messaging = createMessaging(ctx, { firms, settings, secrets, backoff: options.outboxBackoff });
   const platform = options.platform ?? createLoggingPlatform();
   const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
   const timesheets = createTimesheetsService(ctx, { firms, settings, getCall: (id) => calls.repository.get(id) });
@@ -55,6 +60,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     contacts,
     workspace,
     calls,
+    ...messaging,
     platform,
     sipAccount,
     timesheets,

@@ -1,0 +1,59 @@
+import type { ServiceContext } from './context';
+import { createContactsImportService } from './contacts-import';
+import type { FirmsService } from './firms';
+import { saveContactFromMessage } from './messages-contact';
+import { createMessagesService } from './messages';
+import { createOutboxWorker, type BackoffOptions } from './outbox';
+import { createDigestScheduler } from './outbox-digest';
+import type { SecretStore } from './secrets';
+import type { SettingsService } from './settings';
+import { createSmtpSettingsService } from './smtp-settings';
+
+/**
+ * Messages, their outbox worker, the SMTP account and the contacts import, wired together. The host (Electron
+ * main or the harness) calls `messages.startWorker()` once the window can receive events, and
+ * `await messages.stopWorker()` before closing the store.
+ */
+export function createMessaging(
+  ctx: ServiceContext,
+  deps: { firms: FirmsService; settings: SettingsService; secrets: SecretStore; backoff?: BackoffOptions | undefined },
+) {
+  const smtp = createSmtpSettingsService(ctx, deps.secrets);
+  const service = createMessagesService(ctx, {
+    firms: deps.firms,
+    settings: deps.settings,
+    smtp,
+    onQueued: () => worker.kick(),
+  });
+  const digest = createDigestScheduler({
+    ctx,
+    outbox: service.outbox,
+    delivery: service.delivery,
+    firms: deps.firms,
+    fromAddress: () => smtp.fromAddress()?.address ?? null,
+  });
+  const worker = createOutboxWorker({
+    ctx,
+    outbox: service.outbox,
+    messages: service.repository,
+    smtp,
+    ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    beforePump: digest,
+  });
+  smtp.onChange(() => worker.kick());
+  const contactsImport = createContactsImportService(ctx, deps.firms);
+  return {
+    smtp,
+    contactsImport,
+    worker,
+    messages: {
+      ...service,
+      saveContact: (id: string) => saveContactFromMessage(ctx, service.repository, id),
+      startWorker: () => worker.start(),
+      stopWorker: async () => {
+        await worker.stop();
+        smtp.close();
+      },
+    },
+  };
+}
