@@ -41,7 +41,7 @@ export function createAppUrl(options: { rendererIndex: string; devUrl?: string |
   };
 }
 
-function parseDevUrl(value: string): URL | null {
+function parseDevUrl(value: string): URL {
   const url = parse(value);
   // Only a loopback http server: PERMANENCE_DEV_URL must never turn the app into a browser of remote pages.
   if (!url || url.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {

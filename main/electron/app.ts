@@ -1,0 +1,141 @@
+import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { bindIpc } from '../api/ipc';
+import { createDispatcher } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { createFileLogger, type AppLogger } from '../platform/logger';
+import { dataDirFromEnv } from '../platform/paths';
+import { createServices } from '../services';
+import { openStore, type Db } from '../store/open';
+import { createAppUrl } from './app-url';
+import { createEventSender } from './events';
+import { resolveNativeBinding } from './native';
+import { createElectronOs } from './os';
+import { installPermissionHandlers } from './permissions';
+import { createSecretStore } from './secret-store';
+import { createExternalOpener, installCsp } from './security';
+import { createCallShortcuts, DEFAULT_CALL_SHORTCUTS } from './shortcuts';
+import { appendSoftphoneSwitches } from './switches';
+import { createAppTray, type AppTray } from './tray';
+import { createMainWindow } from './window';
+
+/**
+ * Electron entry (bundled to dist/main/electron/app.cjs). Thin on purpose: the store, services and contract are
+ * the same as the harness's (main/harness/server.ts); only transport and OS integration live here.
+ */
+
+appendSoftphoneSwitches(app); // must precede `ready`: Chromium reads switches at startup
+app.setAppUserModelId('fr.permanence.console'); // Windows shows notifications only for a known AppUserModelID
+
+let win: BrowserWindow | null = null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would fight over the SQLite file and register the same SIP account twice.
+  app.quit();
+} else {
+  void app.whenReady().then(start, fatal);
+}
+
+function start(): void {
+  const appRoot = app.getAppPath();
+  const userData = app.getPath('userData');
+  const dataDir = dataDirFromEnv(userData);
+  const logger = createFileLogger(dataDir);
+  const db = openDatabase(appRoot, dataDir, logger);
+
+  const events = createEventSender(() => win?.webContents ?? null, logger);
+  const tray = createTrayOrNull(appRoot, logger);
+  const shortcuts = createCallShortcuts((action) => events.sendOsEvent('call:shortcut', { action }));
+  const os = createElectronOs({ getWindow: () => win, tray, shortcuts });
+  const services = createServices(db, {
+    assetsDir: path.join(appRoot, 'assets'),
+    dataDir,
+    appVersion: app.getVersion(),
+    transport: 'electron',
+    emit: events.emit,
+    secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
+    platform: os,
+  });
+  const dispatch = createDispatcher(createHandlers(services), logger);
+  const appUrl = createAppUrl({
+    rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
+    devUrl: app.isPackaged ? undefined : process.env.PERMANENCE_DEV_URL,
+  });
+  installCsp(session.defaultSession, appUrl);
+  installPermissionHandlers(session.defaultSession, appUrl);
+  const unbindIpc = bindIpc({ ipcMain, dispatch, isTrustedUrl: (url) => appUrl.isAppUrl(url), logger });
+
+  win = createMainWindow({
+    appUrl,
+    preload: path.join(appRoot, 'dist', 'main', 'electron', 'preload.cjs'),
+    stateDir: userData,
+    icon: path.join(appRoot, 'assets', 'icon.png'),
+    openExternal: createExternalOpener(logger),
+    // Without a tray there is no way back to a hidden window, so closing it then really quits.
+    hideOnClose: () => !quitting && tray !== null,
+  });
+  const report = os.configureShortcuts(DEFAULT_CALL_SHORTCUTS);
+  if (report.conflicts.length > 0) logger.error('some call shortcuts could not be registered', report.conflicts);
+
+  win.on('show', () => tray?.refresh());
+  win.on('hide', () => tray?.refresh());
+  win.on('closed', () => {
+    win = null;
+  });
+  // After sleep the WebSocket to the PBX is dead although nothing noticed yet: tell sip.js to re-register now.
+  powerMonitor.on('resume', () => events.sendOsEvent('system:resumed', { at: Date.now() }));
+  app.on('second-instance', () => os.bringToFront());
+  app.on('activate', () => os.bringToFront());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    shortcuts.release();
+    unbindIpc();
+    tray?.destroy();
+    db.close();
+  });
+  logger.info(`Permanence ${app.getVersion()} started`, { dataDir, electron: process.versions.electron });
+
+  function toggleWindow(): void {
+    if (!win) return;
+    if (win.isVisible() && !win.isMinimized()) win.hide();
+    else os.bringToFront();
+  }
+  function createTrayOrNull(root: string, log: AppLogger): AppTray | null {
+    try {
+      return createAppTray({
+        iconPath: path.join(root, 'assets', 'tray.png'),
+        isWindowVisible: () => win?.isVisible() ?? false,
+        toggleWindow,
+        quit: () => app.quit(),
+      });
+    } catch (error) {
+      // Some Linux desktops have no tray; then closing the window quits, as hideOnClose checks.
+      log.error('tray unavailable', error);
+      return null;
+    }
+  }
+}
+
+function openDatabase(appRoot: string, dataDir: string, logger: AppLogger): Db {
+  const nativeBinding = resolveNativeBinding({
+    appRoot,
+    resourcesPath: app.isPackaged ? process.resourcesPath : null,
+    electronVersion: process.versions.electron ?? '',
+    platform: process.platform,
+    arch: process.arch,
+  });
+  if (!nativeBinding) logger.error('no Electron build of better-sqlite3 found; run `node scripts/electron-native.mjs`');
+  return openStore({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
+function fatal(error: unknown): void {
+  // Before the logger exists there is only stderr; the dialog tells the user why (e.g. a database written by a
+  // newer version: the store's message says what to do).
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Permanence failed to start: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+  dialog.showErrorBox('Permanence ne peut pas démarrer', message);
+  app.exit(1);
+}
