@@ -7,6 +7,10 @@ import tseslint from 'typescript-eslint';
  * Lint with zero warnings. The import zones make the process boundaries compiler-grade: the renderer never
  * reaches main, Node or Electron; shared reaches nothing outside itself; only main/electron imports electron.
  */
+/** Modules that pull the holiday library and its time-zone data: main-only, never in the renderer bundle. */
+const mainOnlyDomain = '(^|/)domain/billing(/index)?$|/billing/(holidays|compute-month|majorations)$';
+const mainOnlyMessage = 'Billing computation and public holidays run in main; importing them ships ~900 kB to the renderer.';
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'worker_threads'];
 
 export default tseslint.config(
@@ -36,6 +40,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '../main/*', '../../main/*', '../../../main/*'], message: 'The renderer never imports main: use the contract.' },
             { group: ['electron', 'better-sqlite3', ...nodeBuiltins], message: 'The renderer is sandboxed Chromium: no Node, Electron or native modules.' },
+            { regex: mainOnlyDomain, message: mainOnlyMessage },
           ],
         },
       ],
@@ -51,6 +56,21 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing outside itself.' },
             { group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no Node, Electron, DOM or React.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/api.ts', 'shared/contract/**/*.ts', 'shared/domain/timesheet*.ts', 'shared/domain/kpi*.ts', 'shared/domain/firm/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing outside itself.' },
+            { group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins], message: 'shared/ is pure TypeScript.' },
+            { regex: mainOnlyDomain, message: mainOnlyMessage },
           ],
         },
       ],

@@ -18,10 +18,17 @@ export function FirmsView({ api, firmsStore }: ViewProps) {
   const setCurrentFirm = useShellStore((s) => s.setCurrentFirm);
   const editorStore = useMemo(
     () =>
-      createEditorStore(api, (detail) => {
-        firmsStore.getState().select(detail.id);
-        void firmsStore.getState().load();
-      }),
+      createEditorStore(
+        api,
+        (detail) => {
+          firmsStore.getState().select(detail.id);
+          void firmsStore.getState().load();
+        },
+        () => {
+          firmsStore.getState().select(null);
+          void firmsStore.getState().load();
+        },
+      ),
     [api, firmsStore],
   );
   const firms = useStore(firmsStore, (s) => s.firms);

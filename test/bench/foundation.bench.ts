@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../main/store/open';
 import { launchChromium } from '../e2e/support/chromium';
-import { startTestHarness } from '../e2e/support/harness';
+import { RENDERER_DIR, startTestHarness } from '../e2e/support/harness';
 import { tempDir } from '../fixtures/factories';
 import { seedFoundation, TEN_YEARS } from './seed';
 import { percentile, round } from './stats';
@@ -38,6 +38,10 @@ export async function run(report: Report, options: { seedDir: string }): Promise
     return time(() => openStore({ dataDir: v1Dir }).close());
   });
   report('store.open_migrate.ten_years_from_v1.p50', round(percentile(migrations, 50)), 'ms');
+
+  const assets = path.join(RENDERER_DIR, 'assets');
+  const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+  report('renderer.bundle.js_size', round(scripts.reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0) / 1024, 0), 'KiB');
 
   const copy = tempDir('permanence-bench-harness-');
   fs.cpSync(options.seedDir, copy, { recursive: true });

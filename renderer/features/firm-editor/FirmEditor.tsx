@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Tabs } from '../../ui/Tabs';
 import { ConsignesTab } from './ConsignesTab';
 import { ContactsTab } from './ContactsTab';
@@ -26,6 +27,8 @@ export function FirmEditor() {
   const showIssues = useEditor((s) => s.showIssues && s.issues.length > 0);
   const save = useEditor((s) => s.save);
   const discard = useEditor((s) => s.discard);
+  const archive = useEditor((s) => s.archive);
+  const [confirmArchive, setConfirmArchive] = useState(false);
   const counts = {
     identity: useIssueCount([
       'profile.name',
@@ -56,6 +59,11 @@ export function FirmEditor() {
                 ? t('editor.saved')
                 : ''}
         </span>
+        {firmId ? (
+          <button type="button" className="button button--danger-plain" onClick={() => setConfirmArchive(true)}>
+            {t('editor.archive')}
+          </button>
+        ) : null}
         <button type="button" className="button button--plain" disabled={!dirty} onClick={discard}>
           {t('editor.discard')}
         </button>
@@ -101,6 +109,25 @@ export function FirmEditor() {
         {tab === 'messageFields' ? <MessageFieldsTab /> : null}
         {tab === 'contacts' && firmId ? <ContactsTab firmId={firmId} /> : null}
       </div>
+      {confirmArchive ? (
+        <ConfirmDialog
+          title={t('editor.archiveTitle', { name })}
+          onCancel={() => setConfirmArchive(false)}
+          choices={[
+            { label: t('common.cancel'), onSelect: () => setConfirmArchive(false) },
+            {
+              label: t('editor.archiveConfirm'),
+              variant: 'danger',
+              onSelect: () => {
+                setConfirmArchive(false);
+                void archive();
+              },
+            },
+          ]}
+        >
+          <p>{t('editor.archiveBody')}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

@@ -23,6 +23,7 @@ export interface EditorState {
   update(mutate: (draft: FirmDraftInput) => void): void;
   save(): Promise<FirmDetail | null>;
   discard(): void;
+  archive(): Promise<boolean>;
 }
 
 export function isDirty(state: Pick<EditorState, 'draft' | 'pristine'>): boolean {
@@ -54,7 +55,11 @@ function validate(draft: FirmDraftInput): FieldIssue[] {
   return result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-export function createEditorStore(api: PermanenceClient, onSaved: (detail: FirmDetail) => void = () => undefined) {
+export function createEditorStore(
+  api: PermanenceClient,
+  onSaved: (detail: FirmDetail) => void = () => undefined,
+  onArchived: (id: string) => void = () => undefined,
+) {
   return createStore<EditorState>()((set, get) => ({
     firmId: null,
     revision: undefined,
@@ -149,6 +154,21 @@ export function createEditorStore(api: PermanenceClient, onSaved: (detail: FirmD
         });
         return null;
       }
+    },
+
+    async archive() {
+      const { firmId } = get();
+      if (!firmId) return false;
+      try {
+        await api.firms.archive({ id: firmId });
+      } catch (error) {
+        set({ saveState: 'error', saveError: (error as Error).message });
+        return false;
+      }
+      get().startNew();
+      set({ draft: blankFirmDraft(), pristine: JSON.stringify(blankFirmDraft()) });
+      onArchived(firmId);
+      return true;
     },
 
     discard() {

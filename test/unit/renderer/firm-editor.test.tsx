@@ -127,4 +127,32 @@ describe('firm editor', () => {
       ).toBeInTheDocument(),
     );
   });
+
+  it('archives a firm after confirmation: it leaves the list and its number is free again', async () => {
+    const user = renderApp();
+    await openFirm(user, /Maison Colombe/);
+    await user.click(screen.getByRole('button', { name: 'Archiver' }));
+    const dialog = await screen.findByRole('dialog', { name: /Archiver « Maison Colombe/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Archiver le cabinet' }));
+    const list = screen.getByRole('list', { name: 'Liste des cabinets' });
+    await waitFor(() => expect(within(list).queryByRole('button', { name: /Maison Colombe/ })).not.toBeInTheDocument());
+    expect((await t.client.firms.list({})).map((f) => f.id)).not.toContain('demo-maison-colombe');
+  });
+
+  it('is usable from the keyboard: Ctrl+K to search, arrows to move, Enter to open', async () => {
+    const user = renderApp();
+    await screen.findByRole('list', { name: 'Liste des cabinets' });
+    await user.keyboard('{Control>}k{/Control}');
+    expect(screen.getByLabelText('Rechercher un cabinet')).toHaveFocus();
+    await user.keyboard('plomb');
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { name: /Plomberie/ });
+    await user.clear(screen.getByLabelText('Rechercher un cabinet'));
+    await user.click(screen.getByLabelText('Rechercher un cabinet'));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const list = screen.getByRole('list', { name: 'Liste des cabinets' });
+    expect(within(list).getAllByRole('button')[1]).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { name: /Cabinet du Dr/ });
+  });
 });
