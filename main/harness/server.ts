@@ -53,6 +53,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     emit,
   });
   const dispatch = createDispatcher(createHandlers(services), logger);
+  // The mail outbox: queued messages leave by themselves, also those queued before a restart.
+  services.messages.startWorker();
 
   const server = http.createServer((req, res) => serveStatic(path.resolve(options.rendererDir), req, res));
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 * 1024 });
@@ -102,6 +104,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.messages.stopWorker();
       db.close();
     },
   };
