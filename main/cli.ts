@@ -7,12 +7,13 @@ import path from 'node:path';
 import { PermanenceError } from '../shared/api';
 import { sourceRoot } from './platform/paths';
 import { createServices, type Services } from './services';
+import { TIMESHEETS_USAGE, timesheetsCommands } from './services/timesheets-cli';
 import { openStore } from './store/open';
 
 const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
   npm run cli -- workspace import FILE    import firms, people, consignes, scripts and contacts (all or nothing)
   npm run cli -- workspace export FILE    write the workspace to FILE (never includes passwords)
-`;
+${TIMESHEETS_USAGE}`;
 
 export interface CliResult {
   exitCode: number;
@@ -20,9 +21,10 @@ export interface CliResult {
   stderr: string;
 }
 
-type Command = (services: Services, args: string[]) => string;
+type Command = (services: Services, args: string[]) => string | Promise<string>;
 
 const COMMANDS: Record<string, Command> = {
+  ...timesheetsCommands,
   'workspace import': (services, [file]) => {
     if (!file) throw new UsageError('workspace import needs a FILE');
     const report = services.workspace.importContent(fs.readFileSync(file, 'utf8'));
@@ -41,9 +43,10 @@ const COMMANDS: Record<string, Command> = {
 
 class UsageError extends Error {}
 
-export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const dataDir = env.PERMANENCE_DATA_DIR;
-  const key = argv.slice(0, 2).join(' ');
+  // Commands are one word ('export') or two ('workspace import').
+  const key = COMMANDS[argv.slice(0, 2).join(' ')] ? argv.slice(0, 2).join(' ') : (argv[0] ?? '');
   const command = COMMANDS[key];
   if (!command) return { exitCode: 2, stdout: '', stderr: USAGE };
   if (!dataDir) return { exitCode: 2, stdout: '', stderr: `PERMANENCE_DATA_DIR is not set.\n${USAGE}` };
@@ -55,7 +58,7 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
       appVersion: 'cli',
       transport: 'harness',
     });
-    return { exitCode: 0, stdout: command(services, argv.slice(2)), stderr: '' };
+    return { exitCode: 0, stdout: await command(services, argv.slice(key.split(' ').length)), stderr: '' };
   } catch (error) {
     if (error instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `${error.message}\n${USAGE}` };
     if (error instanceof PermanenceError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
@@ -67,8 +70,9 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
 
 const isEntry = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isEntry) {
-  const result = runCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.exitCode;
+  void runCli(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.exitCode;
+  });
 }

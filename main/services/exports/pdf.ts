@@ -48,7 +48,12 @@ const COLUMNS: Column[] = [
     title: 'PU HT',
     width: 52,
     align: 'right',
-    value: (r) => (r.unitPriceCents === null ? '—' : `${euros(r.unitPriceCents)}${r.unitPricePer === 'h' ? '/h' : ''}`),
+    value: (r) =>
+      r.unitPriceCents !== null
+        ? `${euros(r.unitPriceCents)}${r.unitPricePer === 'h' ? '/h' : ''}`
+        : r.mode === 'Forfait'
+          ? 'au forfait'
+          : '—',
   },
   { title: 'Majoration', width: 48, align: 'right', value: (r) => (r.majorationCents ? euros(r.majorationCents) : '') },
   { title: 'Montant HT', width: 55, align: 'right', value: (r) => euros(r.amountCents) },
@@ -286,13 +291,15 @@ export async function renderPdf(model: ExportModel, options: { generatedAt: numb
     .font('Helvetica-Bold')
     .fontSize(9)
     .fillColor(INK)
-    .text('Total des lignes HT', left, y + 8)
+    .text(forfait ? 'Total des lignes HT (hors forfait)' : 'Total des lignes HT', left, y + 8)
     .text(euros(model.linesTotalCents), left + CONTENT_WIDTH - 120, y + 8, { width: 120, align: 'right' });
 
   // Footers.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
+    // The footer sits in the bottom margin: without this pdfkit would start a new page to write it.
+    doc.page.margins.bottom = 0;
     doc
       .font('Helvetica')
       .fontSize(7.5)
@@ -345,7 +352,7 @@ function hourChart(
   y: number,
 ): number {
   const hours = byHour.filter((b) => (b.hour >= 7 && b.hour <= 20) || b.offered > 0);
-  const max = Math.max(1, ...hours.map((b) => b.offered));
+  const max = Math.max(1, ...hours.map((b) => b.offered)) * 1.15;
   const height = 60;
   const slot = CONTENT_WIDTH / Math.max(1, hours.length);
   doc.font('Helvetica').fontSize(7.5).fillColor(MUTED).text('Appels par heure (présentés / décrochés)', x, y);
