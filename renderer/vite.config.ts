@@ -5,7 +5,16 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: path.resolve(__dirname),
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // The strict CSP <meta> forbids the inline script Vite's dev server injects; Electron's header CSP
+      // (relaxed only for the dev URL) still applies in `npm run dev`. Production builds keep the meta.
+      name: 'permanence-dev-csp',
+      apply: 'serve',
+      transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+    },
+  ],
   build: {
     outDir: path.resolve(__dirname, '..', 'dist', 'renderer'),
     emptyOutDir: true,

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './contract/define';
 import { coreEvents } from './contract/events/core';
+import { systemEvents } from './contract/events/system';
 import { coreMethods } from './contract/methods/core';
 import { callsEvents } from './contract/events/calls';
 import { callsMethods } from './contract/methods/calls';
@@ -33,6 +34,7 @@ export const contract = {
   },
   events: {
     ...coreEvents,
+    ...systemEvents,
     ...callsEvents,
     ...messagesEvents,
     ...sipEvents,

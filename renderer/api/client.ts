@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { PermanenceClient } from '../../shared/api';
+import { fromElectronBridge, type ElectronBridge } from './electron-client';
 import { createHarnessClient } from './harness-client';
 
 declare global {
   interface Window {
-    permanence?: PermanenceClient;
+    /** Electron's preload bridge: the contract's methods, answering with envelopes. */
+    permanence?: ElectronBridge;
   }
 }
 
@@ -13,7 +15,7 @@ declare global {
  * the page URL carries the per-run token and we speak to the harness over its WebSocket.
  */
 export function resolveClient(): PermanenceClient {
-  if (window.permanence) return window.permanence;
+  if (window.permanence) return fromElectronBridge(window.permanence);
   const token = new URLSearchParams(window.location.search).get('token');
   if (!token) throw new Error('Permanence: no preload API and no harness token in the URL.');
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
