@@ -7,6 +7,7 @@ import type { FirmsStore } from '../features/firms/firms-store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShellContext, createShellStore } from './shell-context';
 import { StatusBar } from './StatusBar';
+import { PhoneLayer } from '../features/ring/PhoneLayer';
 import { useShortcuts } from './use-shortcuts';
 import { VIEWS } from './views';
 
@@ -39,6 +40,7 @@ export function Workspace({
     <ShellContext.Provider value={shell}>
       <div className="layout">
         <StatusBar firm={currentFirm} onSettings={() => setShowSettings(true)} />
+        <PhoneLayer />
         <nav className="views-nav" aria-label={t('nav.label')}>
           {VIEWS.map((v) => (
             <button

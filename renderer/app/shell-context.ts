@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { FirmDetail } from '../../shared/domain/firm/aggregate';
+import type { Phone } from '../phone';
 
 export interface ShellState {
   view: string;
@@ -9,6 +10,12 @@ export interface ShellState {
   currentFirm: FirmDetail | null;
   setView(view: string): void;
   setCurrentFirm(firm: FirmDetail | null): void;
+  /** The softphone, once PhoneLayer has created it (LineStatus and the call log read it from here). */
+  phone: Phone | null;
+  setPhone(phone: Phone | null): void;
+  /** The call the call desk is open for (set when a call is answered). */
+  callDesk: { firmId: string; callId: string } | null;
+  setCallDesk(desk: { firmId: string; callId: string } | null): void;
 }
 
 export function createShellStore() {
@@ -17,6 +24,10 @@ export function createShellStore() {
     currentFirm: null,
     setView: (view) => set({ view }),
     setCurrentFirm: (currentFirm) => set({ currentFirm }),
+    phone: null,
+    setPhone: (phone) => set({ phone }),
+    callDesk: null,
+    setCallDesk: (callDesk) => set({ callDesk }),
   }));
 }
 export type ShellStore = ReturnType<typeof createShellStore>;

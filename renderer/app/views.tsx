@@ -3,6 +3,7 @@ import type { PermanenceClient } from '../../shared/api';
 import type { Settings } from '../../shared/domain/settings';
 import type { FirmsStore } from '../features/firms/firms-store';
 import { FirmsView } from './FirmsView';
+import { CallLogScreen } from '../features/ring/CallLogScreen';
 
 export interface ViewProps {
   api: PermanenceClient;
@@ -19,5 +20,6 @@ export interface ViewDef {
 }
 
 export const VIEWS: ViewDef[] = [
+  { id: 'calls', labelKey: 'phone.log.nav', key: '6', render: (props) => <CallLogScreen {...props} /> },
   { id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> },
 ];

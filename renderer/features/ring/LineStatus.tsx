@@ -1,0 +1,94 @@
+import { useContext, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { ShellContext, createShellStore } from '../../app/shell-context';
+import type { Phone } from '../../phone';
+
+const idleShell = createShellStore();
+
+/** The line in the status bar: registered / connecting / down and why; pause; the demo line's "Simuler un appel". */
+export function LineStatus() {
+  const shell = useContext(ShellContext) ?? idleShell;
+  const phone = useStore(shell, (s) => s.phone);
+  const { t } = useTranslation();
+  if (!phone) {
+    return (
+      <span className="status-bar__line" role="status" aria-label={t('status.lineLabel')}>
+        <span className="dot dot--idle" aria-hidden /> {t('phone.line.starting')}
+      </span>
+    );
+  }
+  return <LineStatusFor phone={phone} />;
+}
+
+export function LineStatusFor({ phone }: { phone: Phone }) {
+  const { t } = useTranslation();
+  const line = useStore(phone.store, (s) => s.line);
+  const dnd = useStore(phone.store, (s) => s.dnd);
+  const [simulating, setSimulating] = useState(false);
+  const dot =
+    line.state === 'registered' ? 'ok' : line.state === 'down' ? 'down' : line.state === 'connecting' ? 'busy' : 'idle';
+  return (
+    <span className="phone-line">
+      <span className="status-bar__line" role="status" aria-label={t('status.lineLabel')} data-line-state={line.state}>
+        <span className={`dot dot--${dot}`} aria-hidden /> {t(`phone.line.${line.state}`)}
+        {line.reason && line.state !== 'registered' ? (
+          <span className="phone-line__reason"> — {line.reason}</span>
+        ) : null}
+      </span>
+      {line.alert ? (
+        <span role="alert" className="phone-line__alert">
+          {t('phone.line.alert')}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="button button--plain"
+        aria-pressed={dnd}
+        onClick={() => phone.calls.setDnd(!dnd)}
+      >
+        {dnd ? t('phone.line.dndOn') : t('phone.line.dndOff')}
+      </button>
+      <button
+        type="button"
+        className="button button--plain"
+        aria-expanded={simulating}
+        onClick={() => setSimulating(!simulating)}
+      >
+        {t('phone.demo.simulate')}
+      </button>
+      {simulating ? <SimulateCall phone={phone} onDone={() => setSimulating(false)} /> : null}
+    </span>
+  );
+}
+
+function SimulateCall({ phone, onDone }: { phone: Phone; onDone(): void }) {
+  const { t } = useTranslation();
+  const firms = phone.firms();
+  const [firmId, setFirmId] = useState(firms[0]?.id ?? '');
+  return (
+    <form
+      className="phone-simulate"
+      aria-label={t('phone.demo.simulate')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (phone.simulateIncoming(firmId)) onDone();
+      }}
+    >
+      <p className="phone-simulate__note">{t('phone.demo.note')}</p>
+      <label>
+        {t('phone.demo.firm')}{' '}
+        <select value={firmId} onChange={(e) => setFirmId(e.target.value)} autoFocus>
+          {firms.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.profile.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button--primary" disabled={!firmId}>
+        {t('phone.demo.ring')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,417 @@
+// The only module that talks to sip.js 0.21 (pinned, unmaintained: fix around it here, never inside it).
+import {
+  Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  SessionState,
+  UserAgent,
+  Web,
+  type Notification,
+  type Session,
+  type SessionDescriptionHandlerModifier,
+} from 'sip.js';
+import type { IncomingRequestMessage } from 'sip.js/lib/core';
+import type { InviteInput } from '../../shared/domain/sip';
+import type { CallerId, DtmfMode, SipAccount } from '../../shared/domain/sip-account';
+import type {
+  ReferResult,
+  ReinviteResult,
+  SessionEnd,
+  SessionListener,
+  SessionPort,
+  UserAgentListener,
+  UserAgentPort,
+} from './types';
+
+/** ICE gathering waits for this at most before the offer/answer goes out (sip.js #861/#1035: 5 s by default). */
+export const ICE_GATHERING_TIMEOUT_MS = 500;
+/** Re-register at 85 % of the expiry instead of sip.js's 99 % (ringcentral-web-phone #398). */
+const REFRESH_FREQUENCY = 85;
+/** A REFER whose NOTIFY never says how it ended is given up after this. */
+const REFER_TIMEOUT_MS = 30_000;
+
+export interface SipJsOptions {
+  account: SipAccount;
+  password: string;
+  /** Where remote audio elements go (document.body in the app). */
+  mediaParent?: HTMLElement;
+  log?(line: string): void;
+}
+
+function inviteInput(request: IncomingRequestMessage): InviteInput {
+  const headers: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(request.headers)) headers[name] = values.map((v) => v.raw);
+  return { requestUri: request.ruri?.toString() ?? '', headers };
+}
+
+function pcOf(session: Session): RTCPeerConnection | undefined {
+  return (session.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined)?.peerConnection;
+}
+
+function audioConstraints(deviceId: string): MediaTrackConstraints | boolean {
+  return deviceId ? { deviceId: { exact: deviceId } } : true;
+}
+
+/** A SIP session as the engine sees it. */
+class SipJsSession implements SessionPort {
+  private listener: SessionListener | null = null;
+  private endedLocally = false;
+  private established = false;
+  private statusCode: number | undefined;
+  private muted = false;
+  private held = false;
+  private readonly audio: HTMLAudioElement;
+
+  constructor(
+    readonly session: Session,
+    private readonly options: SipJsOptions,
+    private readonly deviceIds: { input: string; output: string },
+  ) {
+    this.audio = document.createElement('audio');
+    this.audio.autoplay = true;
+    this.audio.hidden = true;
+    (options.mediaParent ?? document.body).appendChild(this.audio);
+    session.stateChange.addListener((state) => this.onState(state));
+    session.delegate = {
+      // Re-INVITEs from the far end (session timers, its own hold) are answered by sip.js; we only watch them.
+      onInvite: (request) => {
+        const sdp = typeof request.body === 'string' ? request.body : '';
+        this.listener?.onRemoteHold?.(/a=(sendonly|inactive)/.test(sdp));
+      },
+    };
+  }
+
+  get sipCallId(): string {
+    const s = this.session as Session & { request?: { callId?: string } };
+    return s.request?.callId ?? (this.session instanceof Inviter ? this.session.request.callId : '');
+  }
+
+  listen(listener: SessionListener): void {
+    this.listener = listener;
+  }
+
+  private onState(state: SessionState) {
+    if (state === SessionState.Established) {
+      this.established = true;
+      this.playRemote();
+      this.listener?.onEstablished();
+    }
+    if (state === SessionState.Terminated) {
+      this.audio.srcObject = null;
+      this.audio.remove();
+      const end: SessionEnd = {
+        by: this.endedLocally ? 'local' : 'remote',
+        beforeAnswer: !this.established,
+        ...(this.statusCode ? { statusCode: this.statusCode } : {}),
+      };
+      this.listener?.onTerminated(end);
+    }
+  }
+
+  private playRemote() {
+    const pc = pcOf(this.session);
+    if (!pc) return;
+    const stream = new MediaStream();
+    pc.getReceivers().forEach((r) => r.track && stream.addTrack(r.track));
+    this.audio.srcObject = stream;
+    if (this.deviceIds.output) void this.setOutputDevice(this.deviceIds.output);
+    void this.audio.play().catch((e: Error) => this.options.log?.(`remote audio: ${e.message}`));
+  }
+
+  markProgress(statusCode: number) {
+    if (statusCode === 180 || statusCode === 183) this.listener?.onProgress?.();
+  }
+
+  markRejected(statusCode: number) {
+    this.statusCode = statusCode;
+  }
+
+  async accept(): Promise<void> {
+    if (!(this.session instanceof Invitation)) throw new Error('not an incoming call');
+    await this.session.accept({
+      sessionDescriptionHandlerOptions: {
+        constraints: { audio: audioConstraints(this.deviceIds.input), video: false },
+      },
+    });
+  }
+
+  async reject(statusCode: 486 | 480 | 603): Promise<void> {
+    this.endedLocally = true;
+    if (this.session instanceof Invitation && this.session.state === SessionState.Initial) {
+      await this.session.reject({ statusCode });
+    }
+  }
+
+  async hangup(): Promise<void> {
+    this.endedLocally = true;
+    const s = this.session;
+    if (s.state === SessionState.Established) await s.bye();
+    else if (s instanceof Inviter && (s.state === SessionState.Initial || s.state === SessionState.Establishing))
+      await s.cancel();
+    else if (s instanceof Invitation && s.state === SessionState.Initial) await s.reject({ statusCode: 486 });
+  }
+
+  private setTracksEnabled() {
+    const pc = pcOf(this.session);
+    pc?.getSenders().forEach((sender) => {
+      if (sender.track) sender.track.enabled = !this.muted && !this.held;
+    });
+  }
+
+  setHold(on: boolean): Promise<ReinviteResult> {
+    const s = this.session;
+    const previous: SessionDescriptionHandlerModifier[] = s.sessionDescriptionHandlerModifiersReInvite ?? [];
+    // sip.js stores these modifiers for later re-INVITEs; a failed hold must not leave them behind (#685).
+    const restore = () => (s.sessionDescriptionHandlerModifiersReInvite = previous);
+    return new Promise<ReinviteResult>((resolve) => {
+      let settled = false;
+      const done = (result: ReinviteResult) => {
+        if (settled) return;
+        settled = true;
+        if (result.ok) {
+          this.held = on;
+          this.setTracksEnabled();
+        } else restore();
+        resolve(result);
+      };
+      s.invite({
+        sessionDescriptionHandlerModifiers: on ? [Web.holdModifier] : [],
+        requestDelegate: {
+          onAccept: () => done({ ok: true }),
+          onReject: (response) =>
+            done({
+              ok: false,
+              glare: response.message.statusCode === 491,
+              reason: `${response.message.statusCode} ${response.message.reasonPhrase}`,
+            }),
+        },
+      }).catch((e: Error) => done({ ok: false, glare: /pending|progress/i.test(e.message), reason: e.message }));
+    });
+  }
+
+  setMuted(on: boolean): void {
+    this.muted = on;
+    this.setTracksEnabled();
+  }
+
+  async sendDtmf(tone: string, mode: DtmfMode): Promise<boolean> {
+    if (mode === 'info') {
+      await this.session.info({
+        requestOptions: {
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: `Signal=${tone}\r\nDuration=160`,
+          },
+        },
+      });
+      return true;
+    }
+    const sdh = this.session.sessionDescriptionHandler as { sendDtmf?(t: string, o?: object): boolean } | undefined;
+    return sdh?.sendDtmf?.(tone, { duration: 160, interToneGap: 70 }) ?? false;
+  }
+
+  private referAndWait(target: Session | ReturnType<typeof UserAgent.makeURI>): Promise<ReferResult> {
+    return new Promise<ReferResult>((resolve) => {
+      let settled = false;
+      const done = (result: ReferResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(result);
+      };
+      const timer = setTimeout(() => done({ ok: false, reason: 'pas de réponse au transfert' }), REFER_TIMEOUT_MS);
+      if (!target) return done({ ok: false, reason: 'numéro invalide' });
+      this.session
+        .refer(target, {
+          requestDelegate: {
+            onReject: (response) =>
+              done({ ok: false, reason: `${response.message.statusCode} ${response.message.reasonPhrase}` }),
+          },
+          onNotify: (notification: Notification) => {
+            notification.accept();
+            // message/sipfrag body: "SIP/2.0 200 OK"; 1xx are progress, the first final status decides.
+            const body = notification.request.body ?? '';
+            const status = Number(/SIP\/2\.0\s+(\d{3})/.exec(body)?.[1] ?? 0);
+            if (status >= 200 && status < 300) done({ ok: true });
+            else if (status >= 300) done({ ok: false, reason: body.trim().split('\r\n')[0] ?? String(status) });
+          },
+        })
+        .catch((e: Error) => done({ ok: false, reason: e.message }));
+    });
+  }
+
+  refer(target: string): Promise<ReferResult> {
+    return this.referAndWait(UserAgent.makeURI(targetUri(target, this.options.account)));
+  }
+
+  referReplaces(consult: SessionPort): Promise<ReferResult> {
+    if (!(consult instanceof SipJsSession))
+      return Promise.resolve({ ok: false, reason: 'appel de consultation inconnu' });
+    return this.referAndWait(consult.session);
+  }
+
+  async setInputDevice(deviceId: string): Promise<void> {
+    this.deviceIds.input = deviceId;
+    const pc = pcOf(this.session);
+    const sender = pc?.getSenders().find((s) => s.track?.kind === 'audio');
+    if (!sender) return;
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: audioConstraints(deviceId), video: false });
+    const track = stream.getAudioTracks()[0]!;
+    track.enabled = !this.muted && !this.held;
+    const old = sender.track;
+    // replaceTrack switches the microphone without a renegotiation: the call never drops.
+    await sender.replaceTrack(track);
+    old?.stop();
+  }
+
+  async setOutputDevice(deviceId: string): Promise<void> {
+    this.deviceIds.output = deviceId;
+    const el = this.audio as HTMLAudioElement & { setSinkId?(id: string): Promise<void> };
+    try {
+      await el.setSinkId?.(deviceId);
+    } catch (e) {
+      // AbortError when the device vanished: keep the default output rather than losing the call's audio.
+      this.options.log?.(`setSinkId: ${(e as Error).name}`);
+    }
+  }
+
+  async stats(): Promise<{ inboundPackets: number; outboundPackets: number }> {
+    const pc = pcOf(this.session);
+    const counts = { inboundPackets: 0, outboundPackets: 0 };
+    if (!pc) return counts;
+    (await pc.getStats()).forEach((r: Record<string, unknown>) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') counts.inboundPackets += Number(r.packetsReceived ?? 0);
+      if (r.type === 'outbound-rtp' && r.kind === 'audio') counts.outboundPackets += Number(r.packetsSent ?? 0);
+    });
+    return counts;
+  }
+}
+
+function domainOf(account: SipAccount): string {
+  return account.uri.replace(/^sips?:[^@]*@/i, '').replace(/[;>].*$/, '');
+}
+
+/** "01 42 00 00 01" → sip:0142000001@domain; full SIP URIs are kept. */
+export function targetUri(target: string, account: SipAccount): string {
+  const trimmed = target.trim();
+  if (/^sips?:/i.test(trimmed)) return trimmed;
+  if (trimmed.includes('@')) return `sip:${trimmed}`;
+  return `sip:${trimmed.replace(/[\s.()-]/g, '')}@${domainOf(account)}`;
+}
+
+/** The real line: sip.js UserAgent + Registerer, Invitation/Inviter per call. */
+export function createSipJsUserAgent(options: SipJsOptions): UserAgentPort {
+  const { account } = options;
+  let listener: UserAgentListener | null = null;
+  const uri = UserAgent.makeURI(account.uri);
+  if (!uri) throw new Error(`Adresse SIP invalide : ${account.uri}`);
+  const devices = () => ({ input: account.audio.inputId, output: account.audio.outputId });
+
+  const ua = new UserAgent({
+    uri,
+    displayName: account.displayName || undefined,
+    authorizationUsername: account.authUser || uri.user,
+    authorizationPassword: options.password,
+    transportOptions: { server: account.servers[0]!, traceSip: false },
+    // We reconnect ourselves (backoff, one attempt at a time, re-register after).
+    reconnectionAttempts: 0,
+    logBuiltinEnabled: false,
+    logLevel: 'error',
+    logConnector: (level, category, _label, content) => {
+      // Never log message bodies (they carry Authorization digests and numbers); level and category only.
+      if (level === 'error') options.log?.(`sip.js ${category}: ${content.split('\n')[0]?.slice(0, 160)}`);
+    },
+    sessionDescriptionHandlerFactoryOptions: {
+      peerConnectionConfiguration: {
+        iceServers: account.iceServers,
+        rtcpMuxPolicy: 'require',
+        // max-bundle is rejected by rtpengine's offers ("no BUNDLE group"): lab notes, pitfall 6.
+        bundlePolicy: 'balanced',
+      },
+      iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
+    },
+    delegate: {
+      onConnect: () => listener?.onConnect(),
+      onDisconnect: (error) => listener?.onDisconnect(error?.message ?? 'connexion perdue'),
+      onInvite: (invitation) => {
+        const session = new SipJsSession(invitation, options, devices());
+        // sip.js has already sent 180 Ringing: do not call progress() again (it would send a second 180).
+        listener?.onInvite(session, inviteInput(invitation.request));
+      },
+    },
+  });
+
+  let registerer: Registerer;
+  let stopping = false;
+  function makeRegisterer() {
+    registerer = new Registerer(ua, { expires: account.expires, refreshFrequency: REFRESH_FREQUENCY });
+    const mine = registerer;
+    let wasRegistered = false;
+    mine.stateChange.addListener((state) => {
+      if (mine !== registerer) return;
+      if (state === RegistererState.Registered) {
+        wasRegistered = true;
+        listener?.onRegistered();
+      } else if (state === RegistererState.Unregistered && wasRegistered && !stopping) {
+        wasRegistered = false;
+        listener?.onRegistrationFailed('enregistrement perdu');
+      }
+    });
+  }
+  makeRegisterer();
+
+  return {
+    listen: (l) => (listener = l),
+    start: () => ua.start(),
+    reconnect: () => ua.reconnect(),
+    isConnected: () => ua.isConnected(),
+    async register() {
+      await registerer.register({
+        requestDelegate: {
+          onReject: (response) =>
+            listener?.onRegistrationFailed(`${response.message.statusCode} ${response.message.reasonPhrase}`),
+        },
+      });
+    },
+    recreateRegisterer() {
+      const old = registerer;
+      makeRegisterer();
+      void old.dispose().catch(() => undefined);
+    },
+    async stop() {
+      stopping = true;
+      await registerer.unregister().catch(() => undefined);
+      await ua.stop().catch(() => undefined);
+    },
+    call(target: string, callerId: CallerId | null): SessionPort {
+      const targetUriParsed = UserAgent.makeURI(targetUri(target, account));
+      if (!targetUriParsed) throw new Error(`Numéro invalide : ${target}`);
+      const extraHeaders: string[] = [];
+      const params: { fromUri?: string } = {};
+      if (callerId && callerId.mode !== 'none' && callerId.number) {
+        const presented = `sip:${callerId.number.replace(/[\s.()-]/g, '')}@${domainOf(account)}`;
+        if (callerId.mode === 'from-user') params.fromUri = presented;
+        else extraHeaders.push(`P-Asserted-Identity: <${presented}>`);
+      }
+      const inviter = new Inviter(ua, targetUriParsed, {
+        extraHeaders,
+        params,
+        sessionDescriptionHandlerOptions: {
+          constraints: { audio: audioConstraints(account.audio.inputId), video: false },
+        },
+      });
+      const port = new SipJsSession(inviter, options, devices());
+      void inviter
+        .invite({
+          requestDelegate: {
+            onProgress: (response) => port.markProgress(response.message.statusCode ?? 0),
+            onReject: (response) => port.markRejected(response.message.statusCode ?? 0),
+          },
+        })
+        .catch((e: Error) => options.log?.(`invite: ${e.message}`));
+      return port;
+    },
+  };
+}
