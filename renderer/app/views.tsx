@@ -4,6 +4,8 @@ import type { Settings } from '../../shared/domain/settings';
 import type { FirmsStore } from '../features/firms/firms-store';
 import { FirmsView } from './FirmsView';
 import { CallLogScreen } from '../features/ring/CallLogScreen';
+import { CallDeskView } from '../features/call-desk/CallDeskView';
+import { MessagesView } from '../features/messages/MessagesView';
 
 export interface ViewProps {
   api: PermanenceClient;
@@ -22,4 +24,6 @@ export interface ViewDef {
 export const VIEWS: ViewDef[] = [
   { id: 'calls', labelKey: 'phone.log.nav', key: '6', render: (props) => <CallLogScreen {...props} /> },
   { id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> },
+  { id: 'desk', labelKey: 'callDesk.nav.desk', key: '2', render: (props) => <CallDeskView {...props} /> },
+  { id: 'messages', labelKey: 'callDesk.nav.messages', key: '3', render: (props) => <MessagesView {...props} /> },
 ];

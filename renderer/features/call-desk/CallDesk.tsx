@@ -1,0 +1,134 @@
+import { useContext, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useApi } from '../../api/client';
+import { ShellContext } from '../../app/shell-context';
+import { createCallDeskStore } from './call-desk-store';
+import { ConsignesPanel } from './ConsignesPanel';
+import { MessageForm } from './MessageForm';
+import { ScriptRunnerPanel } from './ScriptRunnerPanel';
+import { SentPanel } from './SentPanel';
+
+export interface CallDeskProps {
+  firmId: string;
+  /** The call being answered; absent when she takes a message that came by another channel. */
+  callId?: string | null;
+  /** Resume this draft instead of starting a new message. */
+  messageId?: string | null;
+  onClose(): void;
+  /** Start over with a fresh message for the same firm (after sending). */
+  onNewMessage?(): void;
+}
+
+/**
+ * The on-call screen: the firm's script on the left, the message filling as she goes in the middle, the
+ * consignes on the right. Alt+→ / Alt+← walk the script, Ctrl+Entrée sends, Échap closes (the draft is kept).
+ */
+export function CallDesk({ firmId, callId = null, messageId = null, onClose, onNewMessage }: CallDeskProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const shell = useContext(ShellContext);
+  const store = useMemo(
+    () => createCallDeskStore(api, { firmId, callId, messageId }),
+    [api, firmId, callId, messageId],
+  );
+  const firm = useStore(store, (s) => s.firm);
+  const loadError = useStore(store, (s) => s.loadError);
+  const status = useStore(store, (s) => s.status);
+  const sending = useStore(store, (s) => s.sending);
+  const sendError = useStore(store, (s) => s.sendError);
+  const consignesChange = useStore(store, (s) => s.consignesChange);
+
+  useEffect(() => {
+    void store.getState().load();
+    const flushOnHide = () => void store.getState().flush();
+    window.addEventListener('pagehide', flushOnHide);
+    return () => {
+      window.removeEventListener('pagehide', flushOnHide);
+      void store.getState().flush();
+      store.getState().dispose();
+    };
+  }, [store]);
+
+  useEffect(() => {
+    if (firm) shell?.getState().setCurrentFirm(firm);
+  }, [firm, shell]);
+
+  async function close() {
+    await store.getState().flush();
+    onClose();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const state = store.getState();
+    if (event.altKey && event.key === 'ArrowRight') {
+      event.preventDefault();
+      state.next();
+    } else if (event.altKey && event.key === 'ArrowLeft') {
+      event.preventDefault();
+      state.back();
+    } else if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      if (state.status === null || state.status === 'brouillon') void state.send();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      void close();
+    }
+  }
+
+  if (loadError) {
+    return (
+      <p role="alert" className="banner banner--error">
+        {loadError}
+      </p>
+    );
+  }
+  if (!firm) return <p className="muted">{t('callDesk.loading')}</p>;
+  const sent = status !== null && status !== 'brouillon';
+
+  return (
+    <div className="cd" onKeyDown={onKeyDown} style={{ ['--firm-color' as string]: firm.profile.color }}>
+      <header className="cd__header">
+        <span className="swatch" style={{ background: firm.profile.color }} aria-hidden="true" />
+        <h1 className="cd__firm">{firm.profile.name}</h1>
+        {firm.profile.pronunciation ? (
+          <span className="muted cd__pronunciation">{firm.profile.pronunciation}</span>
+        ) : null}
+        <span className="grow" />
+        <span className="muted">{callId ? t('callDesk.onCall') : t('callDesk.withoutCall')}</span>
+        <button type="button" className="button" aria-keyshortcuts="Escape" onClick={() => void close()}>
+          {t('callDesk.close')}
+        </button>
+      </header>
+      <div className="cd__grid">
+        <ScriptRunnerPanel store={store} />
+        {sent ? (
+          <SentPanel messageId={store.getState().messageId!} onNewMessage={onNewMessage} onClose={() => void close()} />
+        ) : (
+          <MessageForm
+            store={store}
+            footer={
+              <div className="cd-send">
+                {sendError ? (
+                  <p role="alert" className="banner banner--error">
+                    {sendError}
+                  </p>
+                ) : null}
+                <button
+                  type="button"
+                  className="button button--primary cd-send__button"
+                  aria-keyshortcuts="Control+Enter"
+                  disabled={sending}
+                  onClick={() => void store.getState().send()}
+                >
+                  {t('callDesk.send')}
+                </button>
+              </div>
+            }
+          />
+        )}
+        <ConsignesPanel firm={firm} changedSince={consignesChange?.previousVersion ?? null} />
+      </div>
+    </div>
+  );
+}

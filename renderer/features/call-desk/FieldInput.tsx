@@ -1,0 +1,84 @@
+import { useId, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScriptField } from '../../../shared/domain/firm/script';
+
+interface FieldInputProps {
+  field: ScriptField;
+  value: string;
+  onChange(value: string): void;
+  onBlur?(): void;
+  /** Enter in a one-line field: the runner goes to the next step. */
+  onEnter?(): void;
+  autoFocus?: boolean;
+  id?: string;
+  describedBy?: string;
+  invalid?: boolean;
+  large?: boolean;
+}
+
+/** The input a script or message field asks for: text, phone, e-mail, date, a choice or oui/non. */
+export function FieldInput({
+  field,
+  value,
+  onChange,
+  onBlur,
+  onEnter,
+  autoFocus,
+  id,
+  describedBy,
+  invalid,
+  large,
+}: FieldInputProps) {
+  const { t } = useTranslation();
+  const generated = useId();
+  const inputId = id ?? generated;
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && onEnter) {
+      event.preventDefault();
+      onEnter();
+    }
+  };
+  const common = {
+    id: inputId,
+    'aria-invalid': invalid ?? false,
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    onBlur,
+    onKeyDown,
+    autoFocus,
+    className: large ? 'cd-input cd-input--large' : 'cd-input',
+  };
+  if (field.type === 'yesno' || field.type === 'choice') {
+    const options = field.type === 'yesno' ? [t('common.yes'), t('common.no')] : field.options;
+    const values = field.type === 'yesno' ? ['oui', 'non'] : field.options;
+    return (
+      <div
+        role="radiogroup"
+        aria-labelledby={`${inputId}-label`}
+        className="cd-choices"
+        id={inputId}
+        onKeyDown={onKeyDown}
+      >
+        <span id={`${inputId}-label`} className="visually-hidden">
+          {field.label}
+        </span>
+        {values.map((v, i) => (
+          <label key={v} className={`cd-choice ${value === v ? 'cd-choice--on' : ''}`}>
+            <input
+              type="radio"
+              name={inputId}
+              value={v}
+              checked={value === v}
+              autoFocus={autoFocus && (value === v || (value === '' && i === 0))}
+              onChange={() => onChange(v)}
+              onBlur={onBlur}
+            />
+            {options[i]}
+          </label>
+        ))}
+      </div>
+    );
+  }
+  const type =
+    field.type === 'phone' ? 'tel' : field.type === 'email' ? 'email' : field.type === 'date' ? 'date' : 'text';
+  return <input {...common} type={type} value={value} onChange={(e) => onChange(e.target.value)} />;
+}

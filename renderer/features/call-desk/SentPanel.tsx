@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageDetail } from '../../../shared/domain/message';
+import { useApi } from '../../api/client';
+import { MessageStatusBadge } from '../messages/MessageStatusBadge';
+
+/** After "Envoyer": the message's delivery status, live, and what to do next. */
+export function SentPanel({
+  messageId,
+  onNewMessage,
+  onClose,
+}: {
+  messageId: string;
+  onNewMessage?: (() => void) | undefined;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [message, setMessage] = useState<MessageDetail | null>(null);
+  const [contactNote, setContactNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void api.messages.get({ id: messageId }).then((m) => {
+        if (live) setMessage(m);
+      });
+    refresh();
+    const off = api.events.subscribe('messages:changed', (payload) => {
+      if (payload.id === messageId) refresh();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api, messageId]);
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'c') {
+        event.preventDefault();
+        void saveContact();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  async function saveContact() {
+    try {
+      const result = await api.messages.saveContact({ id: messageId });
+      setContactNote(
+        t(result.created ? 'callDesk.sent.contactCreated' : 'callDesk.sent.contactUpdated', {
+          name: result.contact.name,
+        }),
+      );
+    } catch (error) {
+      setContactNote((error as Error).message);
+    }
+  }
+
+  return (
+    <section className="cd-message cd-sent" aria-labelledby="cd-sent-title">
+      <h2 id="cd-sent-title">{t('callDesk.sent.title')}</h2>
+      {message ? (
+        <>
+          <p className="cd-sent__status">
+            {t('callDesk.sent.status')} <MessageStatusBadge status={message.status} />
+          </p>
+          {message.deliveryNote ? <p className="muted">{message.deliveryNote}</p> : null}
+          <p>
+            {message.callerName} — {message.motif}
+          </p>
+        </>
+      ) : null}
+      <div className="row">
+        <button type="button" className="button" aria-keyshortcuts="Alt+C" onClick={() => void saveContact()}>
+          {t('callDesk.sent.saveContact')}
+        </button>
+        {onNewMessage ? (
+          <button type="button" className="button" onClick={onNewMessage}>
+            {t('callDesk.sent.newMessage')}
+          </button>
+        ) : null}
+        <button type="button" className="button button--primary" autoFocus onClick={onClose}>
+          {t('callDesk.close')}
+        </button>
+      </div>
+      {contactNote ? <p role="status">{contactNote}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { MESSAGE_STATUSES, URGENCIES } from '../../../shared/domain/message';
+import type { FirmDetail } from '../../../shared/domain/firm/aggregate';
+import type { ViewProps } from '../../app/views';
+import { useShortcuts } from '../../app/use-shortcuts';
+import { formatDateTime } from '../../ui/format';
+import { MessageDetailPanel } from './MessageDetailPanel';
+import { createMessagesStore } from './messages-store';
+import { MessageStatusBadge } from './MessageStatusBadge';
+
+/** Every message, all firms or one: filters, full-text search, ↑/↓ to move, statuses updating live. */
+export function MessagesView({ api, firmsStore }: ViewProps) {
+  const { t, i18n } = useTranslation();
+  const store = useMemo(() => createMessagesStore(api), [api]);
+  const firms = useStore(firmsStore, (s) => s.firms);
+  const filter = useStore(store, (s) => s.filter);
+  const items = useStore(store, (s) => s.items);
+  const total = useStore(store, (s) => s.total);
+  const error = useStore(store, (s) => s.error);
+  const selectedId = useStore(store, (s) => s.selectedId);
+  const [peopleOf, setPeopleOf] = useState<{ firmId: string; people: FirmDetail['people'] }>({
+    firmId: '',
+    people: [],
+  });
+  const people = peopleOf.firmId === filter.firmId ? peopleOf.people : [];
+  const [query, setQuery] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    void store.getState().load();
+    return api.events.subscribe('messages:changed', (payload) => void store.getState().refresh(payload.id));
+  }, [api, store]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      if (query !== store.getState().filter.query) store.getState().setFilter({ query });
+    }, 200);
+    return () => window.clearTimeout(timer);
+  }, [query, store]);
+
+  useEffect(() => {
+    if (!filter.firmId) return;
+    void api.firms.get({ id: filter.firmId }).then((f) => setPeopleOf({ firmId: f.id, people: f.people }));
+  }, [api, filter.firmId]);
+
+  useShortcuts({ search: () => document.getElementById('msg-search')?.focus() });
+
+  const firmName = (id: string) => firms.find((f) => f.id === id)?.name ?? id;
+  const index = items.findIndex((m) => m.id === selectedId);
+
+  function move(to: number) {
+    const target = items[Math.max(0, Math.min(items.length - 1, to))];
+    if (!target) return;
+    void store.getState().select(target.id);
+    document.getElementById(`msg-row-${target.id}`)?.focus();
+  }
+
+  function onListKey(event: KeyboardEvent<HTMLUListElement>) {
+    const keys: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 };
+    if (event.key in keys) {
+      event.preventDefault();
+      move(keys[event.key]!);
+    }
+  }
+
+  return (
+    <div className="msg-view">
+      <div className="msg-filters" role="search" aria-label={t('callDesk.list.filters')}>
+        <input
+          id="msg-search"
+          type="search"
+          aria-label={t('callDesk.list.search')}
+          aria-keyshortcuts="Control+K"
+          placeholder={t('callDesk.list.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              move(0);
+            }
+          }}
+        />
+        <select
+          aria-label={t('callDesk.list.firm')}
+          value={filter.firmId}
+          onChange={(e) => store.getState().setFilter({ firmId: e.target.value })}
+        >
+          <option value="">{t('callDesk.list.allFirms')}</option>
+          {firms.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('callDesk.list.status')}
+          value={filter.status}
+          onChange={(e) => store.getState().setFilter({ status: e.target.value as typeof filter.status })}
+        >
+          <option value="">{t('callDesk.list.allStatuses')}</option>
+          {MESSAGE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`callDesk.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('callDesk.list.urgency')}
+          value={filter.urgency}
+          onChange={(e) => store.getState().setFilter({ urgency: e.target.value as typeof filter.urgency })}
+        >
+          <option value="">{t('callDesk.list.allUrgencies')}</option>
+          {URGENCIES.map((u) => (
+            <option key={u} value={u}>
+              {t(`callDesk.urgency.${u}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('callDesk.list.person')}
+          value={filter.personId}
+          disabled={!filter.firmId}
+          onChange={(e) => store.getState().setFilter({ personId: e.target.value })}
+        >
+          <option value="">{t('callDesk.list.anyPerson')}</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <input
+          type="date"
+          aria-label={t('callDesk.list.from')}
+          value={filter.fromDate}
+          onChange={(e) => store.getState().setFilter({ fromDate: e.target.value })}
+        />
+        <input
+          type="date"
+          aria-label={t('callDesk.list.to')}
+          value={filter.toDate}
+          onChange={(e) => store.getState().setFilter({ toDate: e.target.value })}
+        />
+        <span className="muted" role="status">
+          {t('callDesk.list.count', { count: total })}
+        </span>
+      </div>
+      {error ? (
+        <p role="alert" className="banner banner--error">
+          {error}
+        </p>
+      ) : null}
+      <div className="msg-body">
+        <ul
+          className="msg-list"
+          role="listbox"
+          aria-label={t('callDesk.list.label')}
+          ref={listRef}
+          onKeyDown={onListKey}
+        >
+          {items.map((m) => (
+            <li
+              key={m.id}
+              id={`msg-row-${m.id}`}
+              role="option"
+              aria-selected={m.id === selectedId}
+              tabIndex={m.id === selectedId || (selectedId === null && m === items[0]) ? 0 : -1}
+              className={`msg-row msg-row--${m.urgency}`}
+              onClick={() => void store.getState().select(m.id)}
+            >
+              <span className="msg-row__top">
+                <strong>{m.callerName || m.callerCompany || t('callDesk.view.unnamed')}</strong>
+                <MessageStatusBadge status={m.status} />
+              </span>
+              <span className="msg-row__motif">
+                {m.urgency !== 'normal' ? (
+                  <span className={`msg-urgency msg-urgency--${m.urgency}`}>{t(`callDesk.urgency.${m.urgency}`)}</span>
+                ) : null}{' '}
+                {m.motif}
+              </span>
+              <span className="muted msg-row__meta">
+                {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language)}
+              </span>
+            </li>
+          ))}
+          {items.length === 0 ? <li className="muted msg-empty">{t('callDesk.list.empty')}</li> : null}
+        </ul>
+        <div className="msg-detail">
+          {selectedId ? (
+            <MessageDetailPanel store={store} firmName={firmName} />
+          ) : (
+            <p className="muted empty-state">{t('callDesk.list.pick')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

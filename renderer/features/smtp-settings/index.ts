@@ -1,0 +1,1 @@
+export { SmtpSettingsSection } from './SmtpSettingsSection';
