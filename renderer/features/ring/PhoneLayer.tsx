@@ -102,7 +102,8 @@ function PhoneCards({ phone }: { phone: Phone }) {
     <>
       {calls.length > 0 ? (
         <aside className="phone-layer" aria-label={t('phone.layer')}>
-          {calls
+          {[...calls]
+            .sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended'))
             .filter((c) => !(c.ignored && c.state === 'ringing' && calls.length > 1))
             .map((call) => (
               <CallCard

@@ -1,0 +1,82 @@
+// Drives the real app (harness + built renderer in Chromium) against the SIP lab.
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { sourceRoot } from '../../../main/platform/paths';
+import type { Harness } from '../../../main/harness/server';
+import type { Lab } from '../../lab/lab';
+import { launchChromium, type LaunchedBrowser } from './chromium';
+import { startTestHarness } from './harness';
+
+let built = false;
+/** The E2E must run the current renderer: build once per test process. */
+export function buildRenderer(): void {
+  if (built) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
+    cwd: sourceRoot(),
+    stdio: 'inherit',
+  });
+  built = true;
+}
+
+export interface SipApp {
+  harness: Harness;
+  browser: LaunchedBrowser;
+  page: Page;
+  console: string[];
+  close(): Promise<void>;
+}
+
+/** Harness with a workspace, the lab's alice as SIP account, firms from `firms`, the app open in Chromium. */
+export async function startSipApp(lab: Lab, seed: (harness: Harness) => void): Promise<SipApp> {
+  buildRenderer();
+  const harness = await startTestHarness();
+  harness.services.workspace.initialise('empty');
+  seed(harness);
+  const alice = lab.user('alice');
+  harness.services.sipAccount.save(
+    { ...defaultAccount(), uri: `sip:alice@${lab.domain}`, servers: [lab.wsUrl], authUser: alice.user },
+    alice.password,
+  );
+  const browser = await launchChromium();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const lines: string[] = [];
+  page.on('console', (m) => lines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
+  await page.goto(harness.url);
+  await page.locator('[data-line-state="registered"]').waitFor({ timeout: 15_000 });
+  return {
+    harness,
+    browser,
+    page,
+    console: lines,
+    async close() {
+      await browser.close();
+      await harness.close();
+    },
+  };
+}
+
+function defaultAccount() {
+  return {
+    displayName: 'Secrétariat',
+    authUser: '',
+    iceServers: [],
+    expires: 300,
+    dtmfMode: 'rfc4733' as const,
+    dndMode: 'reject' as const,
+    downAlertSeconds: 5,
+    audio: { inputId: '', outputId: '', ringId: '' },
+  };
+}
+
+/** RTP counters of the focused call, read from the page's peer connection. */
+export async function pageRtp(
+  page: Page,
+  callId: string,
+): Promise<{ inboundPackets: number; outboundPackets: number }> {
+  return page.evaluate(async (id) => {
+    const phone = window.__permanencePhone!;
+    const session = phone.calls.session(id);
+    return (await session?.stats?.()) ?? { inboundPackets: 0, outboundPackets: 0 };
+  }, callId);
+}
