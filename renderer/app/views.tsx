@@ -6,6 +6,8 @@ import { FirmsView } from './FirmsView';
 import { CallLogScreen } from '../features/ring/CallLogScreen';
 import { CallDeskView } from '../features/call-desk/CallDeskView';
 import { MessagesView } from '../features/messages/MessagesView';
+import { BillingView } from '../features/billing/BillingView';
+import { TimesheetsView } from '../features/timesheets/TimesheetsView';
 
 export interface ViewProps {
   api: PermanenceClient;
@@ -26,4 +28,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> },
   { id: 'desk', labelKey: 'callDesk.nav.desk', key: '2', render: (props) => <CallDeskView {...props} /> },
   { id: 'messages', labelKey: 'callDesk.nav.messages', key: '3', render: (props) => <MessagesView {...props} /> },
+  { id: 'billing', labelKey: 'timesheets.nav.billing', key: '4', render: ({ api }) => <BillingView api={api} /> },
+  { id: 'timesheets', labelKey: 'timesheets.nav.time', key: '5', render: ({ api }) => <TimesheetsView api={api} /> },
 ];
