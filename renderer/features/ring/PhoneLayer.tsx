@@ -5,7 +5,7 @@ import { useApi } from '../../api/client';
 import { ShellContext, createShellStore } from '../../app/shell-context';
 import type { Phone } from '../../phone';
 import type { CallView } from '../../phone/types';
-import { liveCalls } from '../../phone/store';
+import { currentCall, liveCalls } from '../../phone/store';
 import { CallCard } from './CallCard';
 import { createPhoneRuntime } from './runtime';
 import { usePhoneShortcuts } from './use-phone-shortcuts';
@@ -78,9 +78,19 @@ export function PhoneLayer({ phone: given }: { phone?: Phone }) {
         setGeneration((g) => g + 1);
       });
     });
+    // Electron only: the OS woke up, or a global shortcut was pressed while another application had the focus.
+    const offResumed = api.events.subscribe('system:resumed', () => phone.resume());
+    const offShortcut = api.events.subscribe('call:shortcut', ({ action }) => {
+      const call = currentCall(phone.store.getState());
+      if (!call) return;
+      if (action === 'answer' && call.state === 'ringing') void phone.calls.answer(call.id);
+      if (action === 'hangup') void phone.calls.hangup(call.id);
+    });
     return () => {
       offFirms();
       offAccount();
+      offResumed();
+      offShortcut();
       waitForIdle?.();
     };
   }, [api, phone]);

@@ -16,7 +16,9 @@ function typing(target: EventTarget | null): boolean {
  */
 export function usePhoneShortcuts(phone: Phone): void {
   const ref = useRef(phone);
-  ref.current = phone;
+  useEffect(() => {
+    ref.current = phone;
+  });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const p = ref.current;

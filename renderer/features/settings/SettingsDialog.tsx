@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { WorkspaceImportReport } from '../../../shared/domain/workspace';
 import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
+import { SipSettingsSection } from '../sip-settings/SipSettingsSection';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -80,6 +81,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
             />
           )}
         </Field>
+        <SipSettingsSection />
         <fieldset className="group">
           <legend>{t('settings.workspace')}</legend>
           <div className="row">
