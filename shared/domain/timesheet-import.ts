@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { TASK_TYPES, type TaskType } from './billing';
+import { TASK_TYPES, type TaskType } from './billing/billing-settings';
 
 /**
  * Import of past time entries from a CSV file: her own spreadsheet, or a Toggl, Kimai or Clockify export.

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ENTRY_SOURCES, taskTypeSchema, type BillableEntry, type EntrySource, type TaskType } from './billing';
+import { taskTypeSchema, type TaskType } from './billing/billing-settings';
+import { ENTRY_SOURCES, type BillableEntry, type EntrySource } from './billing/entries';
 import { idSchema } from './ids';
 
 /**

@@ -9,7 +9,7 @@ import {
   type BillingSettings,
   type MajorationRule,
   type TaskType,
-} from '../../../shared/domain/billing';
+} from '../../../shared/domain/billing/billing-settings';
 import { Field } from '../../ui/Field';
 import { useEditor, useFieldError } from '../firm-editor/editor-context';
 

@@ -35,15 +35,13 @@ export function BillingView({ api }: { api: PermanenceClient }) {
   }, [api, month]);
 
   useEffect(() => {
-    void reload();
+    // Loaded from a microtask so the effect itself only subscribes (state is set when the answer arrives).
+    queueMicrotask(() => void reload());
     return api.events.subscribe('timesheets:changed', () => void reload());
   }, [api, reload]);
 
   useEffect(() => {
-    if (!selected) {
-      setDetail(null);
-      return;
-    }
+    if (!selected) return;
     let live = true;
     api.billing
       .firmMonth({ firmId: selected, month })
@@ -202,7 +200,9 @@ export function BillingView({ api }: { api: PermanenceClient }) {
         </tfoot>
       </table>
       {rows.length === 0 ? <p className="empty-state">{t('timesheets.billing.noFirms')}</p> : null}
-      {detail ? <FirmMonthDetail view={detail} onExport={(formats) => void runExport(formats, detail.firmId)} /> : null}
+      {detail && detail.firmId === selected ? (
+        <FirmMonthDetail view={detail} onExport={(formats) => void runExport(formats, detail.firmId)} />
+      ) : null}
       {confirmUnlock ? (
         <ConfirmDialog
           title={t('timesheets.billing.unlockTitle')}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
-import type { TaskType } from '../../../shared/domain/billing';
+import type { TaskType } from '../../../shared/domain/billing/billing-settings';
 import type { FirmSummary } from '../../../shared/domain/firm/firm';
 import { COUNTED_TASK_TYPES, MANUAL_TASK_TYPES } from '../../../shared/domain/timesheet';
 import { parseDuration } from '../../../shared/domain/timesheet-import';

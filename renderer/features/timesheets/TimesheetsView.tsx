@@ -36,7 +36,7 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
     void api.firms.list({}).then(setFirms);
   }, [api]);
   useEffect(() => {
-    void reload();
+    queueMicrotask(() => void reload());
     return api.events.subscribe('timesheets:changed', () => void reload());
   }, [api, reload]);
 
