@@ -183,7 +183,7 @@ export function BillingView({ api }: { api: PermanenceClient }) {
                   })}
                   onClick={() => (row.lock ? setConfirmUnlock(row.firmId) : void toggleLock(row.firmId, false))}
                 >
-                  {row.lock ? `🔒 ${t('timesheets.billing.locked')}` : t('timesheets.billing.lockAction')}
+                  {row.lock ? t('timesheets.billing.locked') : t('timesheets.billing.lockAction')}
                 </button>
               </td>
             </tr>
