@@ -87,7 +87,11 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
   const sent = status !== null && status !== 'brouillon';
 
   return (
-    <div className="cd" onKeyDown={onKeyDown} style={{ ['--firm-color' as string]: firm.profile.color }}>
+    <div
+      className={callId ? 'cd cd--on-call' : 'cd'}
+      onKeyDown={onKeyDown}
+      style={{ ['--firm-color' as string]: firm.profile.color }}
+    >
       <header className="cd__header">
         <span className="swatch" style={{ background: firm.profile.color }} aria-hidden="true" />
         <h1 className="cd__firm">{firm.profile.name}</h1>
