@@ -14,6 +14,8 @@ interface FieldInputProps {
   describedBy?: string;
   invalid?: boolean;
   large?: boolean;
+  /** A drop-down for choices instead of a row of radio buttons (the message form, where room is short). */
+  compact?: boolean;
 }
 
 /** The input a script or message field asks for: text, phone, e-mail, date, a choice or oui/non. */
@@ -28,6 +30,7 @@ export function FieldInput({
   describedBy,
   invalid,
   large,
+  compact,
 }: FieldInputProps) {
   const { t } = useTranslation();
   const generated = useId();
@@ -47,6 +50,20 @@ export function FieldInput({
     autoFocus,
     className: large ? 'cd-input cd-input--large' : 'cd-input',
   };
+  if (compact && (field.type === 'yesno' || field.type === 'choice')) {
+    const values = field.type === 'yesno' ? ['oui', 'non'] : field.options;
+    const labels = field.type === 'yesno' ? [t('common.yes'), t('common.no')] : field.options;
+    return (
+      <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">—</option>
+        {values.map((v, i) => (
+          <option key={v} value={v}>
+            {labels[i]}
+          </option>
+        ))}
+      </select>
+    );
+  }
   if (field.type === 'yesno' || field.type === 'choice') {
     const options = field.type === 'yesno' ? [t('common.yes'), t('common.no')] : field.options;
     const values = field.type === 'yesno' ? ['oui', 'non'] : field.options;

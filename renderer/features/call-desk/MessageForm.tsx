@@ -118,6 +118,7 @@ export function MessageForm({ store, footer }: { store: CallDeskStore; footer?: 
                 <FieldInput
                   id={p.id}
                   field={field}
+                  compact
                   value={content.fields[field.key] ?? ''}
                   invalid={p['aria-invalid']}
                   {...(p['aria-describedby'] ? { describedBy: p['aria-describedby'] } : {})}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FirmDetail } from '../../../shared/domain/firm/aggregate';
 import type { MessageContent } from '../../../shared/domain/message';
+import { resolveRecipients } from '../../../shared/domain/message-recipients';
 import { formatPhoneForDisplay, toE164 } from '../../../shared/domain/phone';
 
 /** The "récapitulatif": the message as she reads it back to the caller before it leaves. */
@@ -14,7 +15,9 @@ export function MessageReadback({ firm, content }: { firm: FirmDetail; content: 
   const labels = new Map<string, string>();
   for (const s of firm.script.steps) if (s.field) labels.set(s.field.key, s.field.label);
   for (const f of firm.messageFields) labels.set(f.key, f.label);
-  const recipients = content.recipients.map((id) => firm.people.find((p) => p.id === id)?.name ?? id);
+  const resolved = resolveRecipients(firm.people, content.recipients, content.urgency);
+  const recipients = resolved.to.map((r) => r.name);
+  const copies = resolved.cc.map((r) => r.name);
   const boxes = new Set([
     content.callerName,
     content.callerCompany,
@@ -24,7 +27,8 @@ export function MessageReadback({ firm, content }: { firm: FirmDetail; content: 
     content.callBack,
   ]);
   const rows: Array<[string, string]> = [
-    [t('callDesk.message.recipients'), recipients.join(', ') || t('callDesk.message.defaultRecipient')],
+    [t('callDesk.message.recipients'), recipients.join(', ') || t('callDesk.message.nobodyReachable')],
+    [t('callDesk.message.copies'), copies.join(', ')],
     [t('callDesk.message.callerName'), [content.callerName, content.callerCompany].filter(Boolean).join(' — ')],
     [t('callDesk.message.callerPhone'), phone],
     [t('callDesk.message.callerEmail'), content.callerEmail],

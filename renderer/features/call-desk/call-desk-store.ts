@@ -11,7 +11,7 @@ import {
 import { applyAnswer } from '../../../shared/domain/message-rules';
 import { advance, goBack, runnerSteps, startState, type RunnerStep } from '../../../shared/domain/script-runner';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 type Box = Exclude<keyof MessageContent, 'fields' | 'recipients' | 'urgency'>;
 
 export interface CallDeskState {
@@ -43,6 +43,8 @@ export interface CallDeskState {
 }
 
 export const AUTOSAVE_DELAY_MS = 300;
+/** While she types without a pause, still save at least this often. */
+export const AUTOSAVE_MAX_WAIT_MS = 1000;
 
 export interface CallDeskOptions {
   firmId: string;
@@ -56,19 +58,26 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> | null = null;
   let dirty = false;
+  let dirtySince: number | null = null;
 
   const store = createStore<CallDeskState>()((set, get) => {
     function touch(patch: Partial<CallDeskState>) {
-      set({ ...patch, issues: [] });
+      set({ ...patch, issues: [], ...(get().saveState === 'error' ? {} : { saveState: 'pending' as const }) });
       dirty = true;
+      dirtySince ??= Date.now();
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void get().flush(), AUTOSAVE_DELAY_MS);
+      const waited = Date.now() - dirtySince;
+      timer = setTimeout(
+        () => void get().flush(),
+        Math.max(0, Math.min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited)),
+      );
     }
 
     async function saveOnce(): Promise<void> {
       const state = get();
       if (!state.firm || (state.status !== null && state.status !== 'brouillon')) return;
       dirty = false;
+      dirtySince = null;
       set({ saveState: 'saving' });
       try {
         const saved = await api.messages.saveDraft({
