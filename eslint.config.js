@@ -9,20 +9,33 @@ import tseslint from 'typescript-eslint';
  */
 /** Modules that pull the holiday library and its time-zone data: main-only, never in the renderer bundle. */
 const mainOnlyDomain = '(^|/)domain/billing(/index)?$|/billing/(holidays|compute-month|majorations)$';
-const mainOnlyMessage = 'Billing computation and public holidays run in main; importing them ships ~900 kB to the renderer.';
+const mainOnlyMessage =
+  'Billing computation and public holidays run in main; importing them ships ~900 kB to the renderer.';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'worker_threads'];
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', '.tsbuild/**', '.native/**', 'node_modules/**', 'test-results/**', '.harness-data/**', 'test/lab/browser-probe/dist/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      '.tsbuild/**',
+      '.native/**',
+      'node_modules/**',
+      'test-results/**',
+      '.harness-data/**',
+      'test/lab/browser-probe/dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -38,8 +51,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '../main/*', '../../main/*', '../../../main/*'], message: 'The renderer never imports main: use the contract.' },
-            { group: ['electron', 'better-sqlite3', ...nodeBuiltins], message: 'The renderer is sandboxed Chromium: no Node, Electron or native modules.' },
+            {
+              group: ['**/main/**', '../main/*', '../../main/*', '../../../main/*'],
+              message: 'The renderer never imports main: use the contract.',
+            },
+            {
+              group: ['electron', 'better-sqlite3', ...nodeBuiltins],
+              message: 'The renderer is sandboxed Chromium: no Node, Electron or native modules.',
+            },
             { regex: mainOnlyDomain, message: mainOnlyMessage },
           ],
         },
@@ -54,21 +73,36 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing outside itself.' },
-            { group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no Node, Electron, DOM or React.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'],
+              message: 'shared/ imports nothing outside itself.',
+            },
+            {
+              group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins],
+              message: 'shared/ is pure TypeScript: no Node, Electron, DOM or React.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['shared/api.ts', 'shared/contract/**/*.ts', 'shared/domain/timesheet*.ts', 'shared/domain/kpi*.ts', 'shared/domain/firm/**/*.ts'],
+    files: [
+      'shared/api.ts',
+      'shared/contract/**/*.ts',
+      'shared/domain/timesheet*.ts',
+      'shared/domain/kpi*.ts',
+      'shared/domain/firm/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing outside itself.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'],
+              message: 'shared/ imports nothing outside itself.',
+            },
             { group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins], message: 'shared/ is pure TypeScript.' },
             { regex: mainOnlyDomain, message: mainOnlyMessage },
           ],
@@ -84,7 +118,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'Only main/electron/ imports electron.' }],
-          patterns: [{ group: ['**/renderer/**', '../renderer/*', '../../renderer/*'], message: 'main never imports the renderer.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '../renderer/*', '../../renderer/*'],
+              message: 'main never imports the renderer.',
+            },
+          ],
         },
       ],
     },

@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    // E2E tests drive Chromium and real daemons on a 2-core machine; unit tests finish far below this.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
   },

@@ -5,6 +5,7 @@ import { openingStateAt } from '../../shared/domain/firm/opening';
 import { isKnownPublicHoliday } from '../api/public-holidays';
 import { formatWeekdayTime } from '../ui/format';
 import { LineStatus } from '../features/ring/LineStatus';
+import { RunningTimerBadge } from '../features/timesheets/RunningTimerBadge';
 
 /** Line state (the softphone fills it in) and whether the firm on screen is open right now. */
 export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSettings(): void }) {
@@ -43,6 +44,7 @@ export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSet
         </span>
       ) : null}
       <span className="grow" />
+      <RunningTimerBadge currentFirmId={firm?.id ?? null} />
       <button type="button" className="button button--plain" aria-keyshortcuts="Control+," onClick={onSettings}>
         {t('settings.title')}
       </button>

@@ -41,7 +41,11 @@ export async function run(report: Report, options: { seedDir: string }): Promise
 
   const assets = path.join(RENDERER_DIR, 'assets');
   const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
-  report('renderer.bundle.js_size', round(scripts.reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0) / 1024, 0), 'KiB');
+  report(
+    'renderer.bundle.js_size',
+    round(scripts.reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0) / 1024, 0),
+    'KiB',
+  );
 
   const copy = tempDir('permanence-bench-harness-');
   fs.cpSync(options.seedDir, copy, { recursive: true });

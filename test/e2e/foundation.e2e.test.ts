@@ -44,7 +44,15 @@ describe.runIf(enabled)('foundation in Chromium through the harness', () => {
 
     // Every tab renders and is reachable from the keyboard.
     await page.getByRole('tab', { name: 'Identité et numéros' }).focus();
-    for (const tab of ['Horaires et fermetures', 'Personnes', 'Consignes', 'Script d’appel', 'Champs du message', 'Contacts']) {
+    for (const tab of [
+      'Horaires et fermetures',
+      'Personnes',
+      'Consignes',
+      'Script d’appel',
+      'Champs du message',
+      'Facturation',
+      'Contacts',
+    ]) {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
       await shot(page, `foundation-tab-${tab.split(/\s/)[0]!.toLowerCase()}`);
@@ -52,7 +60,9 @@ describe.runIf(enabled)('foundation in Chromium through the harness', () => {
 
     await page.reload();
     await list.getByRole('button', { name: /Plomberie/ }).click();
-    await expect.poll(() => page.getByLabel('Phrase d’accueil').inputValue()).toBe('Plomberie Szymański, bonjour, urgence fuite ou devis ?');
+    await expect
+      .poll(() => page.getByLabel('Phrase d’accueil').inputValue())
+      .toBe('Plomberie Szymański, bonjour, urgence fuite ou devis ?');
 
     await harness.close();
     harness = await startTestHarness(dataDir, 'fixed-token-for-restart');
@@ -68,7 +78,10 @@ describe.runIf(enabled)('foundation in Chromium through the harness', () => {
     harness.services.workspace.initialise('demo');
     const page = await browser.context.newPage();
     await page.goto(harness.url);
-    await page.getByRole('list', { name: 'Liste des cabinets' }).getByRole('button', { name: /Martin/ }).click();
+    await page
+      .getByRole('list', { name: 'Liste des cabinets' })
+      .getByRole('button', { name: /Martin/ })
+      .click();
     await page.getByLabel('Numéro 1', { exact: true }).fill('12');
     await page.getByLabel('Nom du cabinet').fill('');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
@@ -113,7 +126,7 @@ describe.runIf(enabled)('foundation in Chromium through the harness', () => {
     await page.getByRole('button', { name: 'Réglages' }).click();
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByRole('tab', { name: 'Identity and numbers' }).waitFor();
     await shot(page, 'foundation-05-english');
     await page.close();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Tabs } from '../../ui/Tabs';
+import { BillingRulesTab } from '../billing/BillingRulesTab';
 import { ConsignesTab } from './ConsignesTab';
 import { ContactsTab } from './ContactsTab';
 import { useEditor, useIssueCount } from './editor-context';
@@ -12,7 +13,7 @@ import { MessageFieldsTab } from './MessageFieldsTab';
 import { PeopleTab } from './PeopleTab';
 import { ScriptTab } from './ScriptTab';
 
-const TAB_IDS = ['identity', 'hours', 'people', 'consignes', 'script', 'messageFields', 'contacts'] as const;
+const TAB_IDS = ['identity', 'hours', 'people', 'consignes', 'script', 'messageFields', 'billing', 'contacts'] as const;
 type TabId = (typeof TAB_IDS)[number];
 
 export function FirmEditor() {
@@ -43,6 +44,7 @@ export function FirmEditor() {
     consignes: useIssueCount(['consignes']),
     script: useIssueCount(['script']),
     messageFields: useIssueCount(['messageFields']),
+    billing: useIssueCount(['billing']),
   };
 
   return (
@@ -107,6 +109,7 @@ export function FirmEditor() {
         {tab === 'consignes' ? <ConsignesTab /> : null}
         {tab === 'script' ? <ScriptTab /> : null}
         {tab === 'messageFields' ? <MessageFieldsTab /> : null}
+        {tab === 'billing' ? <BillingRulesTab /> : null}
         {tab === 'contacts' && firmId ? <ContactsTab firmId={firmId} /> : null}
       </div>
       {confirmArchive ? (
