@@ -107,9 +107,13 @@ export function createMessagesRepository(db: Db) {
     ),
     list: db.prepare(`${SELECT} WHERE ${FILTER} ORDER BY m.created_at DESC, m.seq DESC LIMIT @limit OFFSET @offset`),
     count: db.prepare<[object], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${FILTER}`),
+    // The total comes with the page (a window over the matches) so the FTS index is read once, not twice.
     search: db.prepare(
-      `${SELECT} JOIN messages_fts f ON f.rowid = m.seq WHERE messages_fts MATCH @fts AND ${FILTER}
-       ORDER BY m.created_at DESC, m.seq DESC LIMIT @limit OFFSET @offset`,
+      `WITH page AS (SELECT m.seq, count(*) OVER () AS total_rows FROM messages m JOIN messages_fts f ON f.rowid = m.seq
+         WHERE messages_fts MATCH @fts AND ${FILTER} ORDER BY m.created_at DESC, m.seq DESC LIMIT @limit OFFSET @offset)
+       SELECT m.*, page.total_rows, (SELECT json_group_array(person_id) FROM (SELECT person_id FROM message_recipients r
+         WHERE r.message_id = m.id ORDER BY position)) AS recipients
+       FROM page JOIN messages m ON m.seq = page.seq ORDER BY m.created_at DESC, m.seq DESC`,
     ),
     searchCount: db.prepare<[object], { n: number }>(
       `SELECT count(*) AS n FROM messages m JOIN messages_fts f ON f.rowid = m.seq WHERE messages_fts MATCH @fts AND ${FILTER}`,
@@ -222,8 +226,11 @@ export function createMessagesRepository(db: Db) {
         const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset }) as MessageRow[];
         return { items: rows.map(toRecord), total: s.count.get(params)!.n };
       }
-      const rows = s.search.all({ ...params, fts, limit: filter.limit, offset: filter.offset }) as MessageRow[];
-      return { items: rows.map(toRecord), total: s.searchCount.get({ ...params, fts })!.n };
+      const rows = s.search.all({ ...params, fts, limit: filter.limit, offset: filter.offset }) as Array<
+        MessageRow & { total_rows: number }
+      >;
+      const total = rows[0]?.total_rows ?? (filter.offset > 0 ? s.searchCount.get({ ...params, fts })!.n : 0);
+      return { items: rows.map(toRecord), total };
     },
     deliveries(id: string): MessageDelivery[] {
       return s.deliveries.all(id).map((r) => ({
