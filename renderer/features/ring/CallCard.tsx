@@ -27,6 +27,8 @@ function useNow(active: boolean): number {
 
 function Opening({ firm }: { firm: FirmDetail }) {
   const { t, i18n } = useTranslation();
+  // Open or closed when the phone rang: what she must say does not change during the call.
+  const [ringAt] = useState(() => Date.now());
   const state = openingStateAt(
     {
       timeZone: firm.profile.timeZone,
@@ -34,7 +36,7 @@ function Opening({ firm }: { firm: FirmDetail }) {
       closures: firm.profile.closures,
       closedOnPublicHolidays: firm.profile.closedOnPublicHolidays,
     },
-    Date.now(),
+    ringAt,
     isKnownPublicHoliday,
   );
   return (
