@@ -44,9 +44,9 @@ function start(): void {
   const logger = createFileLogger(dataDir);
   const db = openDatabase(appRoot, dataDir, logger);
 
-  const events = createEventSender(() => win?.webContents ?? null, logger);
+  const events = createEventSender(() => win?.webContents ?? null);
   const tray = createTrayOrNull(appRoot, logger);
-  const shortcuts = createCallShortcuts((action) => events.sendOsEvent('call:shortcut', { action }));
+  const shortcuts = createCallShortcuts((action) => events.emit('call:shortcut', { action }));
   const os = createElectronOs({ getWindow: () => win, tray, shortcuts });
   const services = createServices(db, {
     assetsDir: path.join(appRoot, 'assets'),
@@ -84,7 +84,7 @@ function start(): void {
     win = null;
   });
   // After sleep the WebSocket to the PBX is dead although nothing noticed yet: tell sip.js to re-register now.
-  powerMonitor.on('resume', () => events.sendOsEvent('system:resumed', { at: Date.now() }));
+  powerMonitor.on('resume', () => events.emit('system:resumed', { at: Date.now() }));
   app.on('second-instance', () => os.bringToFront());
   app.on('activate', () => os.bringToFront());
   app.on('before-quit', () => {

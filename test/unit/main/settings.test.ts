@@ -14,7 +14,11 @@ describe('settings', () => {
 
   it('starts in French with the first-run choice still to make', async () => {
     const t = openTestContext();
-    expect(await t.client.settings.get({})).toEqual({ locale: 'fr', secretaryName: '', workspaceInitialisedAt: null });
+    expect(await t.client.settings.get({})).toMatchObject({
+      locale: 'fr',
+      secretaryName: '',
+      workspaceInitialisedAt: null,
+    });
     t.close();
   });
 

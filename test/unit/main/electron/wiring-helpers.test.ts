@@ -49,21 +49,19 @@ describe('Electron build of better-sqlite3', () => {
 });
 
 describe('events to the renderer', () => {
-  it('sends contract events on their own channel, and drops OS events the contract does not declare yet', () => {
+  it('sends contract events, OS ones included, each on its own channel', () => {
     const contents = new FakeWebContents();
-    const logger = { error: vi.fn() };
-    const sender = createEventSender(() => contents as never, logger);
+    const sender = createEventSender(() => contents as never);
     sender.emit('firms:changed', { ids: ['f1'] });
+    sender.emit('system:resumed', { at: 1 });
     expect(contents.send).toHaveBeenCalledWith('firms:changed', { ids: ['f1'] });
-    sender.sendOsEvent('system:resumed', { at: 1 });
-    expect(contents.send).toHaveBeenCalledTimes(1);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('system:resumed'));
+    expect(contents.send).toHaveBeenCalledWith('system:resumed', { at: 1 });
   });
 
   it('sends nothing once the window is gone', () => {
     const contents = new FakeWebContents();
     contents.destroyed = true;
-    createEventSender(() => contents as never, { error: vi.fn() }).emit('firms:changed', { ids: [] });
+    createEventSender(() => contents as never).emit('firms:changed', { ids: [] });
     expect(contents.send).not.toHaveBeenCalled();
   });
 });
