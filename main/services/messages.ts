@@ -17,7 +17,7 @@ import { createMessagesRepository } from '../store/repositories/messages';
 import { createFirmDeliveryRepository, createOutboxRepository } from '../store/repositories/outbox';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
-import { buildMessageJob } from './messages-queue';
+import { buildMessageJob, fieldLabels } from './messages-queue';
 import type { SettingsService } from './settings';
 import type { SmtpSettingsService } from './smtp-settings';
 
@@ -124,7 +124,9 @@ export function createMessagesService(
     outbox,
     delivery,
     get(id: string): MessageDetail {
-      return { ...require(id), deliveries: messages.deliveries(id) };
+      const message = require(id);
+      const firm = ctx.repos.firms.get(message.firmId);
+      return { ...message, deliveries: messages.deliveries(id), fieldLabels: firm ? fieldLabels(firm) : [] };
     },
     list(filter: MessageFilter) {
       return messages.list(filter);

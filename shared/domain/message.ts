@@ -75,6 +75,8 @@ export interface MessageDelivery {
 
 export interface MessageDetail extends MessageRecord {
   deliveries: MessageDelivery[];
+  /** The firm's labels for `fields` (script and message fields), in the order she met them. */
+  fieldLabels: Array<{ key: string; label: string }>;
 }
 
 export const messageFilterSchema = z
@@ -83,6 +85,8 @@ export const messageFilterSchema = z
     status: z.enum(MESSAGE_STATUSES).optional(),
     urgency: z.enum(URGENCIES).optional(),
     personId: idSchema.optional(),
+    /** The caller's number in E.164: the ring card's "last messages from this caller". */
+    callerPhone: z.string().max(40).optional(),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     query: z.string().max(200).default(''),

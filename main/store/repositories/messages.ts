@@ -55,7 +55,7 @@ const SELECT = `SELECT m.*, (SELECT json_group_array(person_id) FROM (SELECT per
 /** Optional filters combined in fixed SQL; every value is a bound parameter. */
 const FILTER = `(@firmId IS NULL OR m.firm_id = @firmId) AND (@status IS NULL OR m.status = @status)
   AND (@urgency IS NULL OR m.urgency = @urgency) AND (@from IS NULL OR m.created_at >= @from)
-  AND (@to IS NULL OR m.created_at < @to)
+  AND (@to IS NULL OR m.created_at < @to) AND (@callerPhone IS NULL OR m.caller_phone = @callerPhone)
   AND (@personId IS NULL OR m.id IN (SELECT message_id FROM message_recipients WHERE person_id = @personId))`;
 
 export interface NewMessage {
@@ -173,6 +173,7 @@ export function createMessagesRepository(db: Db) {
       status: filter.status ?? null,
       urgency: filter.urgency ?? null,
       personId: filter.personId ?? null,
+      callerPhone: filter.callerPhone ?? null,
       from: filter.from ?? null,
       to: filter.to ?? null,
     };

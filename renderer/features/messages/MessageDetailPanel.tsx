@@ -1,12 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { MessageDetail } from '../../../shared/domain/message';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { useApi } from '../../api/client';
 import { formatDateTime } from '../../ui/format';
 import { CorrectionForm } from './CorrectionForm';
 import type { MessagesStore } from './messages-store';
 import { MessageStatusBadge } from './MessageStatusBadge';
+
+/** The firm's own fields with their labels, without repeating what the boxes above already show. */
+function labelledFields(m: MessageDetail): Array<[string, string]> {
+  const boxes = new Set([m.callerName, m.callerCompany, m.callerPhone, m.callerEmail, m.motif, m.callBack]);
+  const seen = new Set<string>();
+  const rows: Array<[string, string]> = [];
+  for (const { key, label } of m.fieldLabels) {
+    const value = m.fields[key];
+    if (!value || seen.has(key) || boxes.has(value)) continue;
+    seen.add(key);
+    rows.push([label, value]);
+  }
+  return rows;
+}
 
 /** One message in full: what was taken, where it went and when, and what can still be done with it. */
 export function MessageDetailPanel({ store, firmName }: { store: MessagesStore; firmName(id: string): string }) {
@@ -39,7 +54,7 @@ export function MessageDetailPanel({ store, firmName }: { store: MessagesStore; 
     [t('callDesk.message.motif'), m.motif],
     [t('callDesk.message.urgency'), t(`callDesk.urgency.${m.urgency}`)],
     [t('callDesk.message.callBack'), m.callBack],
-    ...Object.entries(m.fields).filter(([, v]) => v),
+    ...labelledFields(m),
   ];
 
   return (

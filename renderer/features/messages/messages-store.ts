@@ -85,7 +85,7 @@ export function createMessagesStore(api: PermanenceClient, initial: Partial<Mess
       const inList = get().items.some((m) => m.id === id);
       if (inList) {
         const detail = await api.messages.get({ id });
-        const { deliveries: _deliveries, ...record } = detail;
+        const { deliveries: _deliveries, fieldLabels: _labels, ...record } = detail;
         set({ items: get().items.map((m) => (m.id === id ? record : m)) });
         if (get().selectedId === id) set({ detail });
       } else {

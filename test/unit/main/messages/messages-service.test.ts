@@ -135,3 +135,15 @@ describe('messages: drafts, statuses and search', () => {
     expect(await t.client.messages.consignesSeen({ firmId })).toEqual({ previousVersion: 1, currentVersion: 2 });
   });
 });
+
+describe('messages for the ring card', () => {
+  it('lists the last messages of a caller by number', () => {
+    const t2 = openTestContext();
+    const id = t2.services.firms.save({ draft: parsedDraft(martinDraft()) }).id;
+    t2.services.messages.send({ firmId: id, content: dupont() });
+    t2.services.messages.send({ firmId: id, content: dupont({ callerName: 'Autre', callerPhone: '0700000000' }) });
+    const page = t2.services.messages.list({ firmId: id, callerPhone: '+33612345678', query: '', limit: 5, offset: 0 });
+    expect(page.items.map((m) => m.callerName)).toEqual(['M. Dupont']);
+    t2.close();
+  });
+});
