@@ -13,6 +13,7 @@ import {
 } from 'sip.js';
 import type { IncomingRequestMessage } from 'sip.js/lib/core';
 import type { InviteInput } from '../../shared/domain/sip';
+import { queueDtmf } from './dtmf';
 import type { CallerId, DtmfMode, SipAccount } from '../../shared/domain/sip-account';
 import type {
   ReferResult,
@@ -208,8 +209,11 @@ class SipJsSession implements SessionPort {
       });
       return true;
     }
-    const sdh = this.session.sessionDescriptionHandler as { sendDtmf?(t: string, o?: object): boolean } | undefined;
-    return sdh?.sendDtmf?.(tone, { duration: 160, interToneGap: 70 }) ?? false;
+    // Not sip.js's sendDtmf: it replaces the tones still queued, so quick keys were lost (see dtmf.ts).
+    const sender = pcOf(this.session)
+      ?.getSenders()
+      .find((s) => s.dtmf);
+    return queueDtmf(sender?.dtmf, tone);
   }
 
   private referAndWait(target: Session | ReturnType<typeof UserAgent.makeURI>): Promise<ReferResult> {
@@ -368,8 +372,15 @@ export function createSipJsUserAgent(options: SipJsOptions): UserAgentPort {
     reconnect: () => ua.reconnect(),
     isConnected: () => ua.isConnected(),
     async register() {
-      await registerer.register({
+      const mine = registerer;
+      await mine.register({
         requestDelegate: {
+          // A REGISTER accepted while the Registerer is already "Registered" (after a reconnect: the socket
+          // dropped, the registrar lost us, sip.js kept its state) fires no stateChange: report it here, or the
+          // line would stay "connecting" for ever although it is registered again.
+          onAccept: () => {
+            if (mine === registerer && mine.state === RegistererState.Registered) listener?.onRegistered();
+          },
           onReject: (response) =>
             listener?.onRegistrationFailed(`${response.message.statusCode} ${response.message.reasonPhrase}`),
         },

@@ -13,7 +13,8 @@ export function buildRenderer(): void {
   if (built) return;
   execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
     cwd: sourceRoot(),
-    stdio: 'inherit',
+    // stdout stays clean for the benchmark's JSON lines
+    stdio: ['ignore', process.stderr, process.stderr],
   });
   built = true;
 }
@@ -26,11 +27,22 @@ export interface SipApp {
   close(): Promise<void>;
 }
 
+export interface SipAppOptions {
+  /** Data dir to open (a seeded copy for the benchmark); default a fresh one with an empty workspace. */
+  dataDir?: string;
+  /** Runs in the page before the app (e.g. wrap RTCPeerConnection to count live peer connections). */
+  initScript?: string;
+}
+
 /** Harness with a workspace, the lab's alice as SIP account, firms from `firms`, the app open in Chromium. */
-export async function startSipApp(lab: Lab, seed: (harness: Harness) => void): Promise<SipApp> {
+export async function startSipApp(
+  lab: Lab,
+  seed: (harness: Harness) => void,
+  options: SipAppOptions = {},
+): Promise<SipApp> {
   buildRenderer();
-  const harness = await startTestHarness();
-  harness.services.workspace.initialise('empty');
+  const harness = await startTestHarness(options.dataDir);
+  if (!options.dataDir) harness.services.workspace.initialise('empty');
   seed(harness);
   const alice = lab.user('alice');
   harness.services.sipAccount.save(
@@ -42,6 +54,7 @@ export async function startSipApp(lab: Lab, seed: (harness: Harness) => void): P
   const lines: string[] = [];
   page.on('console', (m) => lines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(harness.url);
   await page.locator('[data-line-state="registered"]').waitFor({ timeout: 15_000 });
   return {
@@ -79,4 +92,46 @@ export async function pageRtp(
     const session = phone.calls.session(id);
     return (await session?.stats?.()) ?? { inboundPackets: 0, outboundPackets: 0 };
   }, callId);
+}
+
+/** Init script: wraps RTCPeerConnection so the tests can count the peer connections still open in the page. */
+export const COUNT_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  const all = [];
+  function Counted(...args) {
+    const pc = new Native(...args);
+    all.push(pc);
+    return pc;
+  }
+  Counted.prototype = Native.prototype;
+  Object.setPrototypeOf(Counted, Native);
+  window.RTCPeerConnection = Counted;
+  window.__peerConnections = () => ({
+    created: all.length,
+    open: all.filter((pc) => pc.signalingState !== 'closed' || pc.connectionState !== 'closed').length,
+  });
+})();`;
+
+/** { created, open } from COUNT_PEER_CONNECTIONS (open: not closed yet). */
+export async function peerConnections(page: Page): Promise<{ created: number; open: number }> {
+  return page.evaluate(() =>
+    (window as unknown as { __peerConnections(): { created: number; open: number } }).__peerConnections(),
+  );
+}
+
+/** The phone engine's own view: calls still in the store (live ones), SIP sessions held, line state. */
+export async function phoneState(
+  page: Page,
+): Promise<{ calls: number; live: number; sessions: number; line: string; states: string[] }> {
+  return page.evaluate(() => {
+    const phone = window.__permanencePhone!;
+    const state = phone.store.getState();
+    return {
+      calls: state.calls.length,
+      live: state.calls.filter((c) => c.state !== 'ended').length,
+      sessions: phone.calls.sessionCount(),
+      line: state.line.state,
+      states: state.calls.map((c) => c.state),
+    };
+  });
 }
