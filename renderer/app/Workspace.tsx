@@ -26,7 +26,9 @@ export function Workspace({
   const view = useStore(shell, (s) => s.view);
   const currentFirm = useStore(shell, (s) => s.currentFirm);
   const [showSettings, setShowSettings] = useState(false);
-  const active = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
+  // Screens in the order of their Alt+digit key, whatever order features registered them in.
+  const views = [...VIEWS].sort((a, b) => a.key.localeCompare(b.key));
+  const active = views.find((v) => v.id === view) ?? views[0]!;
 
   useShortcuts({
     settings: () => setShowSettings(true),
@@ -42,7 +44,7 @@ export function Workspace({
         <StatusBar firm={currentFirm} onSettings={() => setShowSettings(true)} />
         <PhoneLayer />
         <nav className="views-nav" aria-label={t('nav.label')}>
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <button
               key={v.id}
               type="button"

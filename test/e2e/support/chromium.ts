@@ -20,6 +20,8 @@ export const CHROMIUM_ARGS = [
   '--allow-loopback-in-peer-connection',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
   '--autoplay-policy=no-user-gesture-required',
+  // Date and time inputs follow the browser's own language, as they follow the OS language in Electron.
+  '--lang=fr-FR',
 ];
 
 /**
