@@ -87,6 +87,8 @@ export const messageFilterSchema = z
     personId: idSchema.optional(),
     /** The caller's number in E.164: the ring card's "last messages from this caller". */
     callerPhone: z.string().max(40).optional(),
+    /** The message(s) taken during one call. */
+    callId: idSchema.optional(),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     query: z.string().max(200).default(''),

@@ -56,6 +56,7 @@ const SELECT = `SELECT m.*, (SELECT json_group_array(person_id) FROM (SELECT per
 const FILTER = `(@firmId IS NULL OR m.firm_id = @firmId) AND (@status IS NULL OR m.status = @status)
   AND (@urgency IS NULL OR m.urgency = @urgency) AND (@from IS NULL OR m.created_at >= @from)
   AND (@to IS NULL OR m.created_at < @to) AND (@callerPhone IS NULL OR m.caller_phone = @callerPhone)
+  AND (@callId IS NULL OR m.call_id = @callId)
   AND (@personId IS NULL OR m.id IN (SELECT message_id FROM message_recipients WHERE person_id = @personId))`;
 
 export interface NewMessage {
@@ -174,6 +175,7 @@ export function createMessagesRepository(db: Db) {
       urgency: filter.urgency ?? null,
       personId: filter.personId ?? null,
       callerPhone: filter.callerPhone ?? null,
+      callId: filter.callId ?? null,
       from: filter.from ?? null,
       to: filter.to ?? null,
     };

@@ -9,6 +9,7 @@ import {
   type ScriptState,
 } from '../../../shared/domain/message';
 import { applyAnswer } from '../../../shared/domain/message-rules';
+import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { advance, goBack, runnerSteps, startState, type RunnerStep } from '../../../shared/domain/script-runner';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
@@ -21,6 +22,8 @@ export interface CallDeskState {
   script: ScriptState;
   content: MessageContent;
   messageId: string | null;
+  /** The firm's contact this caller is (recognised from the call's number), linked to the message. */
+  contactId: string | null;
   status: MessageStatus | null;
   saveState: SaveState;
   saveError: string | null;
@@ -59,6 +62,8 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
   let saving: Promise<void> | null = null;
   let dirty = false;
   let dirtySince: number | null = null;
+  /** Boxes filled from the call itself: what the caller says in the script replaces them. */
+  let autoFilled: Partial<Record<'callerPhone' | 'callerName', string>> = {};
 
   const store = createStore<CallDeskState>()((set, get) => {
     function touch(patch: Partial<CallDeskState>) {
@@ -84,6 +89,7 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
           ...(state.messageId ? { id: state.messageId } : {}),
           firmId: state.firm.id,
           callId: options.callId ?? null,
+          ...(state.contactId ? { contactId: state.contactId } : {}),
           content: state.content,
           scriptState: state.script,
         });
@@ -94,6 +100,26 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
       }
     }
 
+    /** On a call the message starts with what the line knows: the caller's number, and who they are if known. */
+    async function prefillFromCall(callId: string, firmId: string): Promise<void> {
+      try {
+        const call = await api.calls.get({ id: callId });
+        if (!call.callerNumber || call.anonymous) return;
+        const known = (await api.calls.lookupCaller({ firmId, callerNumber: call.callerNumber })).contacts[0];
+        const content = {
+          ...get().content,
+          callerPhone: formatPhoneForDisplay(call.callerNumber),
+          callerName: known?.name ?? call.callerName,
+          callerCompany: known?.company ?? '',
+          callerEmail: known?.email ?? '',
+        };
+        autoFilled = { callerPhone: content.callerPhone, callerName: content.callerName };
+        set({ content, contactId: known?.id ?? null });
+      } catch {
+        // A call the log does not know (yet): she types the number herself.
+      }
+    }
+
     return {
       firm: null,
       loadError: null,
@@ -101,6 +127,7 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
       script: { stepId: null, history: [], finished: false, identityChecked: false },
       content: emptyContent(),
       messageId: null,
+      contactId: null,
       status: null,
       saveState: 'idle',
       saveError: null,
@@ -123,14 +150,21 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
             seen.previousVersion !== null && seen.previousVersion < seen.currentVersion
               ? { previousVersion: seen.previousVersion, currentVersion: seen.currentVersion }
               : null;
-          if (options.messageId) {
-            const message = await api.messages.get({ id: options.messageId });
+          const resumeId =
+            options.messageId ??
+            (options.callId
+              ? ((await api.messages.list({ callId: options.callId, status: 'brouillon', limit: 1 })).items[0]?.id ??
+                null)
+              : null);
+          if (resumeId) {
+            const message = await api.messages.get({ id: resumeId });
             const { id, status, scriptState, ...rest } = message;
             set({
               firm,
               steps,
               consignesChange,
               messageId: id,
+              contactId: rest.contactId,
               status,
               script: scriptState.stepId ? scriptState : startState(steps),
               content: {
@@ -150,6 +184,7 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
             return;
           }
           set({ firm, steps, consignesChange, script: startState(steps) });
+          if (options.callId) await prefillFromCall(options.callId, firm.id);
         } catch (error) {
           set({ loadError: (error as Error).message });
         }
@@ -168,7 +203,15 @@ export function createCallDeskStore(api: PermanenceClient, options: CallDeskOpti
         touch({ content: { ...get().content, recipients } });
       },
       answer(field, value) {
-        touch({ content: applyAnswer(get().content, field, value) });
+        const blanked = { ...get().content };
+        for (const [box, filled] of Object.entries(autoFilled) as Array<['callerPhone' | 'callerName', string]>) {
+          if (blanked[box] === filled) blanked[box] = '';
+        }
+        const next = applyAnswer(blanked, field, value);
+        for (const [box, filled] of Object.entries(autoFilled) as Array<['callerPhone' | 'callerName', string]>) {
+          if (next[box] === '') next[box] = filled;
+        }
+        touch({ content: next });
       },
       next() {
         const { steps, script, content } = get();

@@ -139,6 +139,37 @@ describe('the call desk', () => {
     expect(sent.items.map((m) => m.callerName)).toEqual(['M. Dupont']);
   });
 
+  it('starts a call’s message with the caller’s number and known contact, and resumes it when reopened', async () => {
+    const contact = await t.client.contacts.save({
+      firmId,
+      contact: { name: 'M. Fidèle', phones: ['06 11 22 33 44'] },
+    });
+    t.services.calls.offer({
+      id: 'call-1',
+      direction: 'inbound',
+      firmId,
+      matchedBy: 'demo',
+      matchedNumber: null,
+      callerNumber: '+33611223344',
+      callerRaw: '',
+      callerName: '',
+      anonymous: false,
+      diversionReason: null,
+      diversionFrom: null,
+      sipCallId: '',
+      demo: true,
+      at: Date.now(),
+    });
+    const user = renderDesk(<CallDesk firmId={firmId} callId="call-1" onClose={() => undefined} />);
+    const form = await screen.findByRole('form', { name: 'Message' });
+    await waitFor(() => expect(within(form).getByLabelText('Téléphone')).toHaveValue('06 11 22 33 44'));
+    expect(within(form).getByLabelText('Nom de l’appelant')).toHaveValue('M. Fidèle');
+    await user.type(within(form).getByLabelText('Motif'), 'Rappel');
+    await within(form).findByText('Brouillon enregistré');
+    const [draft] = (await t.client.messages.list({ callId: 'call-1' })).items;
+    expect(draft).toMatchObject({ callId: 'call-1', contactId: contact.id, callerName: 'M. Fidèle', motif: 'Rappel' });
+  });
+
   it('closes with Échap and keeps the draft', async () => {
     let closed = false;
     const user = renderDesk(
