@@ -100,6 +100,28 @@ describe('delivery of a message by e-mail to a real SMTP server', () => {
     expect(smtp.received).toHaveLength(1);
   });
 
+  it('on a partial refusal, says who got it and who did not, and a retry reaches only the refused address', async () => {
+    configureSmtp(t.services, smtp.port);
+    smtp.rejectRecipients.add('julien@martin.test');
+    const firmId = createMartin(t.services);
+    t.services.messages.startWorker();
+    const sent = t.services.messages.send({
+      firmId,
+      content: dupont({ urgency: 'normal', recipients: ['claire', 'julien'] }),
+    });
+    const failed = await waitFor(() => {
+      const m = t.services.messages.get(sent.id);
+      return m.status === 'echec' ? m : null;
+    }, 'échec');
+    expect(failed.deliveryNote).toMatch(/julien@martin\.test .*; remis à claire@martin\.test\./);
+    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['claire@martin.test']]);
+
+    smtp.rejectRecipients.clear();
+    t.services.messages.retry(sent.id);
+    await waitFor(() => t.services.messages.get(sent.id).status === 'transmis', 'transmis after retry');
+    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['claire@martin.test'], ['julien@martin.test']]);
+  });
+
   it('sends urgent messages before normal ones that were queued earlier', async () => {
     configureSmtp(t.services, smtp.port);
     const firmId = createMartin(t.services);
