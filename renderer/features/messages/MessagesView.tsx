@@ -30,7 +30,10 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
 
   useEffect(() => {
     void store.getState().load();
-    return api.events.subscribe('messages:changed', (payload) => void store.getState().refresh(payload.id));
+    return api.events.subscribe(
+      'messages:changed',
+      (payload) => void store.getState().refresh(payload.id, payload.status),
+    );
   }, [api, store]);
 
   useEffect(() => {

@@ -25,7 +25,7 @@ export interface MessagesState {
   setFilter(patch: Partial<MessagesFilter>): void;
   select(id: string | null): Promise<void>;
   /** A message changed in main (event): refresh its row and the open detail. */
-  refresh(id: string): Promise<void>;
+  refresh(id: string, status?: MessageStatus): Promise<void>;
 }
 
 const PAGE = 200;
@@ -81,8 +81,10 @@ export function createMessagesStore(api: PermanenceClient, initial: Partial<Mess
         if (get().selectedId === id) set({ detail });
       }
     },
-    async refresh(id) {
+    async refresh(id, status) {
       const inList = get().items.some((m) => m.id === id);
+      // Autosaves of a draft being typed elsewhere: not worth reloading a list that does not show drafts.
+      if (!inList && status === 'brouillon' && get().filter.status !== 'brouillon') return;
       if (inList) {
         const detail = await api.messages.get({ id });
         const { deliveries: _deliveries, fieldLabels: _labels, ...record } = detail;
