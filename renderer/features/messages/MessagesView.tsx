@@ -190,6 +190,13 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
             </li>
           ))}
           {items.length === 0 ? <li className="muted msg-empty">{t('callDesk.list.empty')}</li> : null}
+          {items.length < total ? (
+            <li className="msg-more">
+              <button type="button" className="button button--plain" onClick={() => void store.getState().loadMore()}>
+                {t('callDesk.list.more', { shown: items.length, total })}
+              </button>
+            </li>
+          ) : null}
         </ul>
         <div className="msg-detail">
           {selectedId ? (
