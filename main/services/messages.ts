@@ -207,7 +207,8 @@ export function createMessagesService(
       deps.firms.get(firmId);
       ctx.db.transaction(() => delivery.save(firmId, value))();
       deps.onQueued();
-      return this.deliverySettings(firmId);
+      const { format, digestEnabled, digestTime } = delivery.get(firmId);
+      return { format, digestEnabled, digestTime };
     },
     /** The consignes version she last saw for this firm, then records the current one as seen. */
     consignesSeen(firmId: string): { previousVersion: number | null; currentVersion: number } {

@@ -102,6 +102,18 @@ export function createSmtpSettingsService(ctx: ServiceContext, secrets: SecretSt
     for (const listener of listeners) listener();
   }
 
+  function currentSender(): MailSender | null {
+    const current = account();
+    if (!current) return null;
+    const password = secrets.get(PASSWORD_SECRET);
+    const key = JSON.stringify([current, password]);
+    if (!sender || sender.key !== key) {
+      sender?.sender.close();
+      sender = { key, sender: buildSender(current, password) };
+    }
+    return sender.sender;
+  }
+
   return {
     view,
     save(input: SmtpAccount & { password?: string | null | undefined }): SmtpSettingsView {
@@ -114,23 +126,13 @@ export function createSmtpSettingsService(ctx: ServiceContext, secrets: SecretSt
       return view();
     },
     /** The sender for the current account, or null while no account is configured. */
-    sender(): MailSender | null {
-      const current = account();
-      if (!current) return null;
-      const password = secrets.get(PASSWORD_SECRET);
-      const key = JSON.stringify([current, password]);
-      if (!sender || sender.key !== key) {
-        sender?.sender.close();
-        sender = { key, sender: buildSender(current, password) };
-      }
-      return sender.sender;
-    },
+    sender: currentSender,
     fromAddress(): { name: string; address: string } | null {
       const current = account();
       return current ? { name: current.fromName, address: current.from } : null;
     },
     async verify(): Promise<{ ok: true }> {
-      const current = this.sender();
+      const current = currentSender();
       if (!current) throw new PermanenceError('VALIDATION', 'Aucun compte SMTP n’est configuré.');
       try {
         await current.verify();
