@@ -57,6 +57,8 @@ function start(): void {
     secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
     platform: os,
   });
+  // Messages queued before a crash or a restart leave by themselves.
+  services.messages.startWorker();
   const dispatch = createDispatcher(createHandlers(services), logger);
   const appUrl = createAppUrl({
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
@@ -90,11 +92,22 @@ function start(): void {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    // The outbox may be mid-SMTP-transaction: let it record the outcome before the store closes.
+    event.preventDefault();
     shortcuts.release();
     unbindIpc();
     tray?.destroy();
-    db.close();
+    void services.messages
+      .stopWorker()
+      .catch((error: unknown) => logger.error('outbox did not stop cleanly', error))
+      .finally(() => {
+        db.close();
+        app.exit(0);
+      });
   });
   logger.info(`Permanence ${app.getVersion()} started`, { dataDir, electron: process.versions.electron });
 

@@ -44,10 +44,19 @@ export function createServices(db: Db, options: ServicesOptions) {
   const contacts = createContactsService(ctx);
   const workspace = createWorkspaceService(ctx, firms, settings, { assetsDir: options.assetsDir });
   const calls = createCallsService(ctx, firms);
-  const messaging = createMessaging(ctx, { firms, settings, secrets, backoff: options.outboxBackoff });
   const platform = options.platform ?? createLoggingPlatform();
   const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
   const timesheets = createTimesheetsService(ctx, { firms, settings, getCall: (id) => calls.repository.get(id) });
+  const messaging = createMessaging(ctx, {
+    firms,
+    settings,
+    secrets,
+    backoff: options.outboxBackoff,
+    // "Until delivered" after-call work ends when the call's message reaches the firm.
+    onDelivered: (message, at) => {
+      if (message.callId) timesheets.observer.messageDelivered(message.callId, at);
+    },
+  });
   calls.observe((call) => timesheets.recordCall(call));
   const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository });
   const timesheetImport = createTimesheetImport(ctx, { firms, timesheets });

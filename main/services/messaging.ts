@@ -16,7 +16,13 @@ import { createSmtpSettingsService } from './smtp-settings';
  */
 export function createMessaging(
   ctx: ServiceContext,
-  deps: { firms: FirmsService; settings: SettingsService; secrets: SecretStore; backoff?: BackoffOptions | undefined },
+  deps: {
+    firms: FirmsService;
+    settings: SettingsService;
+    secrets: SecretStore;
+    backoff?: BackoffOptions | undefined;
+    onDelivered?: (message: { id: string; callId: string | null }, at: number) => void;
+  },
 ) {
   const smtp = createSmtpSettingsService(ctx, deps.secrets);
   const service = createMessagesService(ctx, {
@@ -39,6 +45,7 @@ export function createMessaging(
     smtp,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
     beforePump: digest,
+    ...(deps.onDelivered ? { onDelivered: deps.onDelivered } : {}),
   });
   smtp.onChange(() => worker.kick());
   const contactsImport = createContactsImportService(ctx, deps.firms);

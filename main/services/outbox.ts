@@ -45,6 +45,8 @@ export function createOutboxWorker(deps: {
   backoff?: BackoffOptions;
   /** Called before each pump: groups held messages whose digest time has come. */
   beforePump?: () => void;
+  /** A message reached the firm: timesheets end the call's after-call work here when the firm bills it so. */
+  onDelivered?: (message: { id: string; callId: string | null }, at: number) => void;
 }): OutboxWorker {
   const { ctx, outbox, messages, smtp } = deps;
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
@@ -102,6 +104,12 @@ export function createOutboxWorker(deps: {
         for (const id of messageIdsOf(job)) messages.markDelivered(id, now);
       }
     })();
+    if (result.rejected.length === 0 && deps.onDelivered) {
+      for (const id of messageIdsOf(job)) {
+        const message = messages.get(id);
+        if (message) deps.onDelivered({ id: message.id, callId: message.callId ?? null }, now);
+      }
+    }
   }
 
   function onError(job: OutboxJob, error: unknown): void {

@@ -30,6 +30,14 @@ afterEach(() => {
   fs.rmSync(userData, { recursive: true, force: true });
 });
 
+/** Electron passes an Event to will-quit; the app defers the real exit until the outbox has stopped. */
+async function quit(fake: {
+  app: { emit(name: string, event: unknown): unknown; exit: { mock: { calls: unknown[] } } };
+}) {
+  fake.app.emit('will-quit', { preventDefault: vi.fn() });
+  await vi.waitFor(() => expect(fake.app.exit.mock.calls.length).toBeGreaterThan(0));
+}
+
 describe('Electron entry', () => {
   it('quits at once when another instance already runs, opening nothing', async () => {
     const fake = await startApp(false);
@@ -50,7 +58,7 @@ describe('Electron entry', () => {
     expect(fake.Tray.instances).toHaveLength(1);
     expect(fake.globalShortcut.registered.size).toBe(2);
     expect(fake.session.defaultSession.setDevicePermissionHandler).toHaveBeenCalled();
-    fake.app.emit('will-quit');
+    await quit(fake);
   });
 
   it('answers a contract call from its own page through the real store and services', async () => {
@@ -62,7 +70,7 @@ describe('Electron entry', () => {
       ok: true,
       value: { transport: 'electron', dataDir: path.join(userData, 'data') },
     });
-    fake.app.emit('will-quit');
+    await quit(fake);
     expect(fake.ipcMain.handlers.size).toBe(0);
     expect(fake.globalShortcut.registered.size).toBe(0);
   });
@@ -81,7 +89,7 @@ describe('Electron entry', () => {
     const status = fake.ipcMain.handlers.get('shell:lineStatus');
     await status?.({ senderFrame: { url: own, parent: null } }, { state: 'down' });
     expect(fake.Tray.instances[0]?.setToolTip).toHaveBeenLastCalledWith('Permanence — ligne coupée');
-    fake.app.emit('will-quit');
+    await quit(fake);
   });
 
   it('stores the SIP password through safeStorage, never in clear', async () => {
@@ -96,7 +104,7 @@ describe('Electron entry', () => {
     for (const file of files.filter((f) => f.endsWith('.json'))) {
       expect(fs.readFileSync(path.join(userData, 'data', file), 'utf8')).not.toContain('tr0ub4dor');
     }
-    fake.app.emit('will-quit');
+    await quit(fake);
   });
 
   it('brings the window back when a second instance is launched', async () => {
@@ -107,6 +115,6 @@ describe('Electron entry', () => {
     fake.app.emit('second-instance');
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
-    fake.app.emit('will-quit');
+    await quit(fake);
   });
 });
