@@ -5,6 +5,7 @@ import { contactInputSchema, type Contact } from '../../../shared/domain/firm/co
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
+import { ContactsImportPanel } from '../messages/ContactsImportPanel';
 
 const PAGE_SIZE = 50;
 
@@ -118,6 +119,7 @@ export function ContactsTab({ firmId }: { firmId: string }) {
           </button>
         </div>
       </div>
+      <ContactsImportPanel firmId={firmId} onImported={load} />
       {form ? (
         <ContactEditor
           firmId={firmId}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { FirmDeliverySettings } from '../messages/FirmDeliverySettings';
 import { useEditor, EMPTY_LIST } from './editor-context';
 import { FieldDefinitionEditor, type FieldDefinition } from './FieldDefinitionEditor';
 
@@ -6,6 +7,7 @@ export function MessageFieldsTab() {
   const { t } = useTranslation();
   const fields = useEditor((s) => (s.draft.messageFields ?? EMPTY_LIST) as FieldDefinition[]);
   const update = useEditor((s) => s.update);
+  const firmId = useEditor((s) => s.firmId);
   return (
     <div className="stack">
       <p className="muted">{t('messageFields.intro')}</p>
@@ -44,6 +46,7 @@ export function MessageFieldsTab() {
       >
         {t('messageFields.add')}
       </button>
+      {firmId ? <FirmDeliverySettings firmId={firmId} /> : null}
     </div>
   );
 }

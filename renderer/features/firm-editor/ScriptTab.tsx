@@ -6,6 +6,8 @@ import { Field } from '../../ui/Field';
 import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
 import { FieldDefinitionEditor, type FieldDefinition } from './FieldDefinitionEditor';
 import { ScriptPreview } from './ScriptPreview';
+import { TemplatePicker } from '../call-desk/TemplatePicker';
+import { mergeMessageFields } from '../../../shared/domain/script-templates';
 
 type StepInput = FirmDraftInput['script'] extends infer S ? (S extends { steps: (infer T)[] } ? T : never) : never;
 
@@ -13,6 +15,7 @@ export function ScriptTab() {
   const { t } = useTranslation();
   const steps = useEditor((s) => (s.draft.script?.steps ?? EMPTY_LIST) as StepInput[]);
   const update = useEditor((s) => s.update);
+  const sector = useEditor((s) => s.draft.profile.sector);
   const [showPreview, setShowPreview] = useState(false);
 
   function move(from: number, to: number) {

@@ -5,6 +5,7 @@ import type { WorkspaceImportReport } from '../../../shared/domain/workspace';
 import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { SipSettingsSection } from '../sip-settings/SipSettingsSection';
+import { SmtpSettingsSection } from '../smtp-settings';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -82,6 +83,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
           )}
         </Field>
         <SipSettingsSection />
+        <SmtpSettingsSection />
         <fieldset className="group">
           <legend>{t('settings.workspace')}</legend>
           <div className="row">
