@@ -33,6 +33,23 @@ export function ScriptTab() {
     <div className="script-editor">
       <div className="stack">
         <div className="row row--end">
+          <TemplatePicker
+            sector={sector}
+            hasSteps={steps.length > 0}
+            onApply={(template) =>
+              update((d) => {
+                d.script = structuredClone(template.script);
+                d.messageFields = mergeMessageFields(
+                  (d.messageFields ?? []).map((f) => ({
+                    ...f,
+                    required: f.required ?? false,
+                    options: f.options ?? [],
+                  })),
+                  template,
+                );
+              })
+            }
+          />
           <button
             type="button"
             className="button button--plain"
