@@ -115,6 +115,7 @@ export async function startBaresip(
     await waitFor(/200 OK|\bOK\b.*registered|registered successfully/i, 10_000);
   } catch (e) {
     await stopProcess(proc, 1000);
+    if (process.env.LAB_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
     throw e;
   }
   return {
