@@ -37,6 +37,14 @@ export const settingsPatchSchema = z
   .object({
     locale: localeSchema,
     secretaryName: z.string().max(120),
+    legalName: z.string().max(160),
+    siren: z
+      .string()
+      .max(20)
+      .regex(/^(\s*\d){9}\s*$|^\s*$/, 'SIREN attendu : 9 chiffres'),
+    address: z.string().max(500),
+    vatMode: z.enum(['franchise', 'rate']),
+    vatRateBasisPoints: z.number().int().min(0).max(10_000),
     workspaceInitialisedAt: z.number().int().nullable(),
   })
   .partial()

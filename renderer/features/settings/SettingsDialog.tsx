@@ -6,6 +6,7 @@ import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { SipSettingsSection } from '../sip-settings/SipSettingsSection';
 import { SmtpSettingsSection } from '../smtp-settings';
+import { IdentitySection } from './IdentitySection';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -82,6 +83,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
             />
           )}
         </Field>
+        <IdentitySection settings={settings} />
         <SipSettingsSection />
         <SmtpSettingsSection />
         <fieldset className="group">

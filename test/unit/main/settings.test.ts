@@ -30,4 +30,17 @@ describe('settings', () => {
     expect(seen).toEqual(['en']);
     t.close();
   });
+
+  it('stores the legal identity printed on the relevé and refuses a malformed SIREN', async () => {
+    const t = openTestContext();
+    const saved = await t.client.settings.update({
+      legalName: 'Sophie Lambert',
+      siren: '123 456 789',
+      vatMode: 'franchise',
+    });
+    expect(saved).toMatchObject({ legalName: 'Sophie Lambert', siren: '123 456 789', vatMode: 'franchise' });
+    await expect(t.client.settings.update({ siren: '12345' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await t.client.settings.get({})).siren).toBe('123 456 789');
+    t.close();
+  });
 });
