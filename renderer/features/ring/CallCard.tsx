@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { RecentMessages } from './RecentMessages';
 import { useTranslation } from 'react-i18next';
 import Markdown from 'react-markdown';
 import { useStore } from 'zustand';
@@ -101,6 +102,9 @@ function Caller({ call, firm }: { call: CallView; firm: FirmDetail | undefined }
       ) : contact ? null : (
         <span className="phone-card__muted">{t('phone.card.firstCall')}</span>
       )}
+      {call.firmId && call.caller.e164 && !call.caller.anonymous ? (
+        <RecentMessages firmId={call.firmId} callerE164={call.caller.e164} timeZone={firm?.profile.timeZone} />
+      ) : null}
     </div>
   );
 }

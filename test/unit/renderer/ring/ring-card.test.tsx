@@ -83,6 +83,20 @@ describe('ring card', () => {
     await waitFor(() => expect(within(card).queryByText('Recherche de l’appelant…')).not.toBeInTheDocument());
   });
 
+  it('shows the caller’s last messages with this firm', async () => {
+    const { ua, firm, release } = setup();
+    t.services.messages.send({
+      firmId: firm.id,
+      content: { callerName: 'Paul', callerPhone: '06 39 98 00 01', motif: 'Rappel pour le devis', recipients: ['p1'] },
+    });
+    release();
+    await ua.start();
+    ua.ring(forwardedInvite('+33142000001', '+33639980001'));
+    const card = await screen.findByRole('region', { name: 'Appel pour Cabinet Martin' });
+    const list = await within(card).findByRole('list', { name: 'Derniers messages de cet appelant' });
+    expect(list).toHaveTextContent('Rappel pour le devis');
+  });
+
   it('answers with F9 and shows the in-call controls', async () => {
     const { ua, release } = setup();
     release();
