@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { PermanenceClient } from '../../shared/api';
 import type { Settings } from '../../shared/domain/settings';
 import type { FirmsStore } from '../features/firms/firms-store';
@@ -6,8 +6,12 @@ import { FirmsView } from './FirmsView';
 import { CallLogScreen } from '../features/ring/CallLogScreen';
 import { CallDeskView } from '../features/call-desk/CallDeskView';
 import { MessagesView } from '../features/messages/MessagesView';
-import { BillingView } from '../features/billing/BillingView';
-import { TimesheetsView } from '../features/timesheets/TimesheetsView';
+
+// Billing and time screens carry the chart library; they load on first visit, not at start-up.
+const BillingView = lazy(() => import('../features/billing/BillingView').then((m) => ({ default: m.BillingView })));
+const TimesheetsView = lazy(() =>
+  import('../features/timesheets/TimesheetsView').then((m) => ({ default: m.TimesheetsView })),
+);
 
 export interface ViewProps {
   api: PermanenceClient;
@@ -28,6 +32,24 @@ export const VIEWS: ViewDef[] = [
   { id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> },
   { id: 'desk', labelKey: 'callDesk.nav.desk', key: '2', render: (props) => <CallDeskView {...props} /> },
   { id: 'messages', labelKey: 'callDesk.nav.messages', key: '3', render: (props) => <MessagesView {...props} /> },
-  { id: 'billing', labelKey: 'timesheets.nav.billing', key: '4', render: ({ api }) => <BillingView api={api} /> },
-  { id: 'timesheets', labelKey: 'timesheets.nav.time', key: '5', render: ({ api }) => <TimesheetsView api={api} /> },
+  {
+    id: 'billing',
+    labelKey: 'timesheets.nav.billing',
+    key: '4',
+    render: ({ api }) => (
+      <Suspense fallback={null}>
+        <BillingView api={api} />
+      </Suspense>
+    ),
+  },
+  {
+    id: 'timesheets',
+    labelKey: 'timesheets.nav.time',
+    key: '5',
+    render: ({ api }) => (
+      <Suspense fallback={null}>
+        <TimesheetsView api={api} />
+      </Suspense>
+    ),
+  },
 ];
