@@ -25,10 +25,12 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Field → column index in the file (0-based). */
 export type ColumnMapping = Partial<Record<ImportField, number>>;
+/** As chosen in the app: null means "ignore this field" (not guessed from the header). */
+export type ColumnMappingInput = Partial<Record<ImportField, number | null>>;
 
 export const importOptionsSchema = z.object({
-  /** Explicit mapping; fields left out are guessed from the header. */
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative()).default({}),
+  /** Explicit mapping; fields left out are guessed from the header, fields set to null are ignored. */
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative().nullable()).default({}),
   /** Used when a row has no task type column or an empty cell. */
   defaultTaskType: z.enum(TASK_TYPES).default('other'),
   /** Start time when the file only has dates. */
@@ -73,12 +75,16 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
 };
 
 /** Guesses the mapping from a header row; explicit entries win. */
-export function guessMapping(header: readonly string[], explicit: ColumnMapping = {}): ColumnMapping {
+export function guessMapping(header: readonly string[], explicit: ColumnMappingInput = {}): ColumnMapping {
   const names = header.map(normalise);
-  const mapping: ColumnMapping = { ...explicit };
-  const used = new Set(Object.values(explicit));
+  const mapping: ColumnMapping = {};
   for (const field of IMPORT_FIELDS) {
-    if (mapping[field] !== undefined) continue;
+    const index = explicit[field];
+    if (index !== undefined && index !== null) mapping[field] = index;
+  }
+  const used = new Set(Object.values(mapping));
+  for (const field of IMPORT_FIELDS) {
+    if (field in explicit) continue;
     for (const synonym of HEADER_SYNONYMS[field]) {
       const index = names.findIndex((n, i) => n === synonym && !used.has(i));
       if (index >= 0) {

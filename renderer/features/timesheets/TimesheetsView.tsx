@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
-import type { ImportReportView } from '../../../shared/contract/methods/timesheets';
 import type { FirmSummary } from '../../../shared/domain/firm/firm';
 import type { TimeEntry } from '../../../shared/domain/timesheet';
 import { currentMonth, formatDuration, monthRange } from '../billing/format';
+import { EntryEditForm } from './EntryEditForm';
 import { QuickEntryDialog } from './QuickEntryDialog';
+import { readFileText, TimesheetImportPanel } from './TimesheetImportPanel';
 
 /** Temps: the month's entries per firm (calls, manual, timer, import), edits audited by main, and the CSV import. */
 export function TimesheetsView({ api }: { api: PermanenceClient }) {
@@ -17,7 +18,7 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const [report, setReport] = useState<ImportReportView | null>(null);
+  const [editing, setEditing] = useState<TimeEntry | null>(null);
   const [pending, setPending] = useState<{ content: string; fileName: string } | null>(null);
 
   const reload = useCallback(async () => {
@@ -51,9 +52,8 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
 
   async function pickFile(file: File | undefined) {
     if (!file || !firmId) return;
-    const content = await file.text();
+    const content = await readFileText(file);
     setPending({ content, fileName: file.name });
-    await act(async () => setReport(await api.timesheets.previewImport({ firmId, content, fileName: file.name })));
   }
 
   const firmName = (id: string) => firms.find((f) => f.id === id)?.name ?? id;
@@ -110,52 +110,16 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
           {error}
         </p>
       ) : null}
-      {report ? (
-        <section className="timesheets-import" aria-label={t('timesheets.import.title')}>
-          <h3>
-            {t('timesheets.import.title')} — {report.fileName}
-          </h3>
-          {report.imported > 0 ? (
-            <p className="banner banner--ok" role="status">
-              {t('timesheets.import.done', { count: report.imported })}
-            </p>
-          ) : report.errors.length > 0 ? (
-            <>
-              <p className="banner banner--error" role="alert">
-                {t('timesheets.import.refused', { count: report.errors.length })}
-              </p>
-              <ul className="timesheets-import__errors">
-                {report.errors.slice(0, 100).map((e, i) => (
-                  <li key={i}>
-                    {t('timesheets.import.lineError', { line: e.line, column: e.column, message: e.message })}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p>{t('timesheets.import.ready', { count: report.rows })}</p>
-          )}
-          <p className="muted">
-            {t('timesheets.import.mapping')} :{' '}
-            {Object.entries(report.mapping)
-              .map(([field, index]) => `${t(`timesheets.import.field.${field}`)} ← « ${report.header[index] ?? ''} »`)
-              .join(', ')}
-          </p>
-          <div className="dialog__actions">
-            {report.errors.length === 0 && report.imported === 0 && pending ? (
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => void act(async () => setReport(await api.timesheets.import({ firmId, ...pending })))}
-              >
-                {t('timesheets.import.confirm', { count: report.rows })}
-              </button>
-            ) : null}
-            <button type="button" className="button" onClick={() => (setReport(null), setPending(null))}>
-              {t('common.close')}
-            </button>
-          </div>
-        </section>
+      {pending && firmId ? (
+        <TimesheetImportPanel
+          key={`${firmId}:${pending.fileName}:${pending.content.length}`}
+          api={api}
+          firmId={firmId}
+          content={pending.content}
+          fileName={pending.fileName}
+          onClose={() => setPending(null)}
+          onImported={() => void reload()}
+        />
       ) : null}
       <table className="billing-table">
         <caption className="muted">{t('timesheets.view.count', { count: total })}</caption>
@@ -206,6 +170,14 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
               <td>
                 <button
                   type="button"
+                  className="button button--plain"
+                  aria-label={t('timesheets.view.edit', { label: e.label || t(`timesheets.taskType.${e.taskType}`) })}
+                  onClick={() => setEditing(e)}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
                   className="button button--danger-plain"
                   aria-label={t('timesheets.view.delete', { label: e.label || t(`timesheets.taskType.${e.taskType}`) })}
                   onClick={() => void act(() => api.timesheets.remove({ id: e.id }))}
@@ -217,6 +189,15 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
           ))}
         </tbody>
       </table>
+      {editing ? (
+        <EntryEditForm
+          key={editing.id}
+          api={api}
+          entry={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => void reload()}
+        />
+      ) : null}
       {adding ? (
         <QuickEntryDialog
           api={api}

@@ -79,7 +79,8 @@ const importInput = z
     firmId: idSchema,
     content: z.string().max(20_000_000),
     fileName: z.string().max(300).default(''),
-    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative()).default({}),
+    /** Field → column index; null: ignore the field (not guessed from the header). */
+    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative().nullable()).default({}),
     defaultTaskType: z.enum(TASK_TYPES).default('other'),
   })
   .strict();

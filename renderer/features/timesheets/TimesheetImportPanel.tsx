@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PermanenceClient } from '../../../shared/api';
+import type { ImportReportView } from '../../../shared/contract/methods/timesheets';
+import { IMPORT_FIELDS, type ColumnMappingInput, type ImportField } from '../../../shared/domain/timesheet-import';
+
+interface Props {
+  api: PermanenceClient;
+  firmId: string;
+  content: string;
+  fileName: string;
+  onClose(): void;
+  onImported(): void;
+}
+
+const IGNORE = '';
+
+/** FileReader rather than Blob.text(): the same code runs in Chromium and in the jsdom of component tests. */
+export function readFileText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'));
+    reader.readAsText(file);
+  });
+}
+
+/**
+ * The CSV import: main guesses the columns, she corrects them (one select per field, "— ignorer —" included),
+ * every change re-runs the line-by-line validation, and the import is all-or-nothing.
+ */
+export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, onImported }: Props) {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<ImportReportView | null>(null);
+  const [mapping, setMapping] = useState<ColumnMappingInput | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const preview = useCallback(
+    async (chosen: ColumnMappingInput | null) => {
+      try {
+        const next = await api.timesheets.previewImport({ firmId, content, fileName, mapping: chosen ?? {} });
+        setReport(next);
+        if (!chosen) {
+          const detected: ColumnMappingInput = {};
+          for (const field of IMPORT_FIELDS) detected[field] = next.mapping[field] ?? null;
+          setMapping(detected);
+        }
+        setError(null);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    [api, firmId, content, fileName],
+  );
+
+  useEffect(() => {
+    queueMicrotask(() => void preview(null));
+  }, [preview]);
+
+  function choose(field: ImportField, value: string) {
+    const next = { ...mapping, [field]: value === IGNORE ? null : Number(value) };
+    setMapping(next);
+    void preview(next);
+  }
+
+  async function runImport() {
+    if (!mapping) return;
+    setBusy(true);
+    try {
+      const done = await api.timesheets.import({ firmId, content, fileName, mapping });
+      setReport(done);
+      if (done.imported > 0) onImported();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const header = report?.header ?? [];
+  return (
+    <section className="timesheets-import" aria-label={t('timesheets.import.title')}>
+      <h3>
+        {t('timesheets.import.title')} — {fileName}
+      </h3>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {mapping && report && report.imported === 0 ? (
+        <fieldset className="timesheets-import__mapping">
+          <legend>{t('timesheets.import.mappingEdit')}</legend>
+          {IMPORT_FIELDS.map((field) => (
+            <label key={field} className="field">
+              {t(`timesheets.import.field.${field}`)}
+              <select
+                value={mapping[field] === null || mapping[field] === undefined ? IGNORE : String(mapping[field])}
+                onChange={(e) => choose(field, e.target.value)}
+                aria-label={t('timesheets.import.columnFor', { field: t(`timesheets.import.field.${field}`) })}
+              >
+                <option value={IGNORE}>{t('timesheets.import.ignore')}</option>
+                {header.map((name, index) => (
+                  <option key={index} value={String(index)}>
+                    {name || t('timesheets.import.columnN', { n: index + 1 })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {report ? (
+        report.imported > 0 ? (
+          <p className="banner banner--ok" role="status">
+            {t('timesheets.import.done', { count: report.imported })}
+          </p>
+        ) : report.errors.length > 0 ? (
+          <>
+            <p className="banner banner--error" role="alert">
+              {t('timesheets.import.refused', { count: report.errors.length })}
+            </p>
+            <ul className="timesheets-import__errors">
+              {report.errors.slice(0, 100).map((e, i) => (
+                <li key={i}>
+                  {t('timesheets.import.lineError', { line: e.line, column: e.column, message: e.message })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p role="status">{t('timesheets.import.ready', { count: report.rows })}</p>
+        )
+      ) : null}
+      <div className="dialog__actions">
+        {report && report.errors.length === 0 && report.imported === 0 ? (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void runImport()}>
+            {t('timesheets.import.confirm', { count: report.rows })}
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </section>
+  );
+}
