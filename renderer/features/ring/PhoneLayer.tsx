@@ -8,6 +8,7 @@ import type { CallView } from '../../phone/types';
 import { currentCall, liveCalls } from '../../phone/store';
 import { CallCard } from './CallCard';
 import { createPhoneRuntime } from './runtime';
+import { useHeadset } from './use-headset';
 import { usePhoneShortcuts } from './use-phone-shortcuts';
 
 type CallDeskProps = { firmId: string; callId: string; onClose(): void };
@@ -108,6 +109,7 @@ function PhoneCards({ phone }: { phone: Phone }) {
     (s) => s.callDesk,
   );
   usePhoneShortcuts(phone);
+  useHeadset(phone);
   return (
     <>
       {calls.length > 0 ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SipAccount, SipAccountView } from '../../../shared/domain/sip-account';
 import { useApi } from '../../api/client';
 import { listAudioDevices, testMicrophone } from '../../phone/audio';
+import { HeadsetPairing } from './HeadsetPairing';
 
 const lines = (text: string) =>
   text
@@ -186,6 +187,7 @@ export function SipSettingsSection() {
           {t('phone.settings.micTest')}
         </button>
         {level !== null ? <output>{t('phone.settings.micLevel', { level: Math.round(level * 100) })}</output> : null}
+        <HeadsetPairing />
       </fieldset>
       {!readOnly ? (
         <button type="button" className="button button--primary" onClick={() => void save()}>
