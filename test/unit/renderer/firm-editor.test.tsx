@@ -28,7 +28,8 @@ function renderApp() {
 
 async function openFirm(user: ReturnType<typeof userEvent.setup>, name: RegExp) {
   const list = await screen.findByRole('list', { name: 'Liste des cabinets' });
-  await user.click(within(list).getByRole('button', { name }));
+  // The list renders before the firms arrive: wait for the button, not just the list.
+  await user.click(await within(list).findByRole('button', { name }));
   await screen.findByRole('heading', { name });
 }
 
@@ -141,7 +142,8 @@ describe('firm editor', () => {
 
   it('is usable from the keyboard: Ctrl+K to search, arrows to move, Enter to open', async () => {
     const user = renderApp();
-    await screen.findByRole('list', { name: 'Liste des cabinets' });
+    const firmList = await screen.findByRole('list', { name: 'Liste des cabinets' });
+    await within(firmList).findByRole('button', { name: /Plomberie/ });
     await user.keyboard('{Control>}k{/Control}');
     expect(screen.getByLabelText('Rechercher un cabinet')).toHaveFocus();
     await user.keyboard('plomb');
