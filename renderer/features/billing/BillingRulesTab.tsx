@@ -1,3 +1,4 @@
+import { useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   billingSettingsSchema,
@@ -16,6 +17,40 @@ import { useEditor, useFieldError } from '../firm-editor/editor-context';
 const toCents = (text: string) => Math.max(0, Math.round(Number(text.replace(',', '.')) * 100) || 0);
 const toInt = (text: string) => Math.max(0, Math.round(Number(text)) || 0);
 const euros = (cents: number) => (cents / 100).toFixed(2);
+
+type MoneyInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
+  cents: number | undefined;
+  /** undefined: the field was emptied (only where an empty price means "no price"). */
+  onCents(cents: number | undefined): void;
+};
+
+/**
+ * A euro amount typed freely ("52,5", "52.50"): keeps what she types while the stored cents follow it, and shows
+ * the formatted amount again only when the value changes from elsewhere (another firm, a reset).
+ */
+function MoneyInput({ cents, onCents, ...rest }: MoneyInputProps) {
+  const format = (c: number | undefined) => (c === undefined ? '' : euros(c));
+  const parse = (text: string) => (text.trim() === '' ? undefined : toCents(text));
+  const [text, setText] = useState(() => format(cents));
+  const [seen, setSeen] = useState(cents);
+  if (cents !== seen) {
+    setSeen(cents);
+    if ((parse(text) ?? 0) !== (cents ?? 0)) setText(format(cents));
+  }
+  return (
+    <input
+      {...rest}
+      inputMode="decimal"
+      value={text}
+      onChange={(e) => {
+        const next = parse(e.target.value);
+        setText(e.target.value);
+        setSeen(next);
+        onCents(next);
+      }}
+    />
+  );
+}
 
 /**
  * The firm's billing rules, a tab of the firm editor: reads and writes `draft.billing` through the editor store,
@@ -37,6 +72,9 @@ export function BillingRulesTab() {
       d.billing = next;
     });
 
+  const moneyInput = (label: string, cents: number, onCents: (c: number) => void) => (
+    <Field label={label}>{(p) => <MoneyInput {...p} cents={cents} onCents={(c) => onCents(c ?? 0)} />}</Field>
+  );
   const numberInput = (label: string, value: string, onChange: (v: string) => void, hint?: string) => (
     <Field label={label} {...(hint ? { hint } : {})}>
       {(p) => <input {...p} inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} />}
@@ -56,8 +94,8 @@ export function BillingRulesTab() {
           {t('timesheets.rules.timeEnabled')}
         </label>
         <div className="form-grid form-grid--4">
-          {numberInput(t('timesheets.rules.hourlyRate'), euros(billing.time.hourlyRateCents), (v) =>
-            edit((b) => void (b.time.hourlyRateCents = toCents(v))),
+          {moneyInput(t('timesheets.rules.hourlyRate'), billing.time.hourlyRateCents, (c) =>
+            edit((b) => void (b.time.hourlyRateCents = c)),
           )}
           <Field label={t('timesheets.rules.roundingUnit')}>
             {(p) => (
@@ -126,18 +164,13 @@ export function BillingRulesTab() {
           {TASK_TYPES.map((type: TaskType) => (
             <Field key={type} label={t(`timesheets.taskType.${type}`)} hint={t('timesheets.rules.unitPriceHint')}>
               {(p) => (
-                <input
+                <MoneyInput
                   {...p}
-                  inputMode="decimal"
-                  value={
-                    billing.perTask.unitPriceCents[type] === undefined
-                      ? ''
-                      : euros(billing.perTask.unitPriceCents[type]!)
-                  }
-                  onChange={(e) =>
+                  cents={billing.perTask.unitPriceCents[type]}
+                  onCents={(c) =>
                     edit((b) => {
-                      if (e.target.value.trim() === '') delete b.perTask.unitPriceCents[type];
-                      else b.perTask.unitPriceCents[type] = toCents(e.target.value);
+                      if (c === undefined) delete b.perTask.unitPriceCents[type];
+                      else b.perTask.unitPriceCents[type] = c;
                     })
                   }
                 />
@@ -158,8 +191,8 @@ export function BillingRulesTab() {
           {t('timesheets.rules.forfaitEnabled')}
         </label>
         <div className="form-grid form-grid--4">
-          {numberInput(t('timesheets.rules.monthlyFee'), euros(billing.forfait.monthlyFeeCents), (v) =>
-            edit((b) => void (b.forfait.monthlyFeeCents = toCents(v))),
+          {moneyInput(t('timesheets.rules.monthlyFee'), billing.forfait.monthlyFeeCents, (c) =>
+            edit((b) => void (b.forfait.monthlyFeeCents = c)),
           )}
           <Field label={t('timesheets.rules.quotaUnit')}>
             {(p) => (
@@ -179,8 +212,8 @@ export function BillingRulesTab() {
           {numberInput(t('timesheets.rules.included'), String(billing.forfait.includedQuantity), (v) =>
             edit((b) => void (b.forfait.includedQuantity = toInt(v))),
           )}
-          {numberInput(t('timesheets.rules.overagePrice'), euros(billing.forfait.overagePriceCents), (v) =>
-            edit((b) => void (b.forfait.overagePriceCents = toCents(v))),
+          {moneyInput(t('timesheets.rules.overagePrice'), billing.forfait.overagePriceCents, (c) =>
+            edit((b) => void (b.forfait.overagePriceCents = c)),
           )}
         </div>
       </fieldset>
@@ -291,8 +324,6 @@ function MajorationEditor({
   onRemove(): void;
 }) {
   const { t } = useTranslation();
-  const supplementValue =
-    rule.supplement.type === 'percent' ? String(rule.supplement.basisPoints / 100) : euros(rule.supplement.cents);
   const setKind = (kind: MajorationRule['kind']) => {
     const base = { id: rule.id, label: rule.label, supplement: rule.supplement, taskTypes: rule.taskTypes };
     if (kind === 'weekday') onChange({ ...base, kind, weekdays: [6, 7] });
@@ -380,17 +411,17 @@ function MajorationEditor({
         label={t(rule.supplement.type === 'percent' ? 'timesheets.rules.percentValue' : 'timesheets.rules.fixedValue')}
       >
         {(p) => (
-          <input
+          <MoneyInput
             {...p}
-            inputMode="decimal"
-            value={supplementValue}
-            onChange={(e) =>
+            key={rule.supplement.type}
+            cents={rule.supplement.type === 'percent' ? rule.supplement.basisPoints : rule.supplement.cents}
+            onCents={(c) =>
               onChange({
                 ...rule,
                 supplement:
                   rule.supplement.type === 'percent'
-                    ? { type: 'percent', basisPoints: toCents(e.target.value) }
-                    : { type: 'fixed', cents: toCents(e.target.value) },
+                    ? { type: 'percent', basisPoints: c ?? 0 }
+                    : { type: 'fixed', cents: c ?? 0 },
               })
             }
           />
