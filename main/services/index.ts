@@ -56,6 +56,14 @@ export function createServices(db: Db, options: ServicesOptions) {
     onDelivered: (message, at) => {
       if (message.callId) timesheets.observer.messageDelivered(message.callId, at);
     },
+    onSent: (message) =>
+      void timesheets.recordMessageTaken({
+        id: message.id,
+        firmId: message.firmId,
+        at: message.submittedAt ?? message.createdAt,
+        label: ['Message', message.callerName, message.motif].filter(Boolean).join(' — '),
+        urgent: message.urgency !== 'normal',
+      }),
   });
   calls.observe((call) => timesheets.recordCall(call));
   const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository });

@@ -32,7 +32,14 @@ export interface DraftInput {
 
 export function createMessagesService(
   ctx: ServiceContext,
-  deps: { firms: FirmsService; settings: SettingsService; smtp: SmtpSettingsService; onQueued: () => void },
+  deps: {
+    firms: FirmsService;
+    settings: SettingsService;
+    smtp: SmtpSettingsService;
+    onQueued: () => void;
+    /** A message was handed to the outbox for the first time (not a correction): timesheets count it. */
+    onSent?: (message: MessageRecord) => void;
+  },
 ) {
   const messages = createMessagesRepository(ctx.db);
   const outbox = createOutboxRepository(ctx.db);
@@ -153,6 +160,7 @@ export function createMessagesService(
       })();
       changed(sent);
       deps.onQueued();
+      deps.onSent?.(sent);
       return sent;
     },
     /** After delivery the sent text is never rewritten: a correction is a new version, mailed as such. */

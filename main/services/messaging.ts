@@ -1,3 +1,4 @@
+import type { MessageRecord } from '../../shared/domain/message';
 import type { ServiceContext } from './context';
 import { createContactsImportService } from './contacts-import';
 import type { FirmsService } from './firms';
@@ -22,6 +23,7 @@ export function createMessaging(
     secrets: SecretStore;
     backoff?: BackoffOptions | undefined;
     onDelivered?: (message: { id: string; callId: string | null }, at: number) => void;
+    onSent?: (message: MessageRecord) => void;
   },
 ) {
   const smtp = createSmtpSettingsService(ctx, deps.secrets);
@@ -30,6 +32,7 @@ export function createMessaging(
     settings: deps.settings,
     smtp,
     onQueued: () => worker.kick(),
+    ...(deps.onSent ? { onSent: deps.onSent } : {}),
   });
   const digest = createDigestScheduler({
     ctx,

@@ -66,6 +66,54 @@ export function createTimesheetsService(
     ctx.emit('timesheets:changed', { firmIds: [...new Set(firmIds)] });
   }
 
+  /**
+   * A message taken becomes a "message pris" task when the firm bills messages as tasks (a unit price, or a
+   * forfait counting them). Its time is already in the call's after-call work, so the entry lasts 0 s; for a firm
+   * billed only by time it would be a 0 € line, so none is made. Corrections and re-sends never add a second one.
+   */
+  function recordMessageTaken(message: {
+    id: string;
+    firmId: string;
+    at: number;
+    label: string;
+    urgent: boolean;
+  }): TimeEntry | null {
+    const existing = repo.getByMessage(message.id);
+    if (existing) return existing;
+    const billing = firmOf(message.firmId).billing as BillingSettings;
+    const countsAsTask =
+      billing.perTask.unitPriceCents.message !== undefined ||
+      (billing.forfait.enabled && billing.forfait.taskTypes.includes('message'));
+    if (!countsAsTask) return null;
+    const locked = lockedMonthError(message.firmId, message.at) !== null;
+    const now = ctx.now();
+    const entry: TimeEntry = {
+      id: ctx.newId(),
+      firmId: message.firmId,
+      source: 'manual',
+      callId: null,
+      taskType: 'message',
+      startedAt: message.at,
+      durationSeconds: 0,
+      afterCallSeconds: 0,
+      quantity: 1,
+      billable: !locked,
+      urgent: message.urgent,
+      label: message.label,
+      note: locked ? AFTER_LOCK_NOTE : '',
+      importBatchId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    ctx.db.transaction(() => {
+      repo.insert(entry);
+      repo.linkMessage(message.id, entry.id);
+      audit(locked ? 'create-after-lock' : 'create', null, entry);
+    })();
+    changed([entry.firmId]);
+    return entry;
+  }
+
   function create(input: CreateTimeEntry, source: 'manual' | 'timer' = 'manual'): TimeEntry {
     firmOf(input.firmId);
     assertUnlocked(input.firmId, input.startedAt);
@@ -251,6 +299,7 @@ export function createTimesheetsService(
       return repo.auditOf(entryId);
     },
     recordCall,
+    recordMessageTaken,
     extendAfterCallWork,
     /** The observer the softphone and messages features use (CallWorkObserver). */
     observer: {

@@ -96,3 +96,30 @@ describe('migration 0002-calls', () => {
     v2.close();
   });
 });
+
+describe('migration 0005-message-entries', () => {
+  it('keeps time entries and messages of schema 4 and links a message to its entry once', () => {
+    const dataDir = tempDir();
+    const v4 = openStore({ dataDir, targetVersion: 4 });
+    v4.prepare(
+      `INSERT INTO firms (id, name, sector, color, greeting, weekly_hours, created_at, updated_at)
+       VALUES ('f1', 'Cabinet', 'juridique', '#000000', 'Bonjour', '{}', 1, 1)`,
+    ).run();
+    const entryColumns = (
+      v4.prepare("SELECT name FROM pragma_table_info('time_entries')").all() as { name: string }[]
+    ).map((c) => c.name);
+    const messageColumns = (
+      v4.prepare("SELECT name FROM pragma_table_info('messages')").all() as { name: string }[]
+    ).map((c) => c.name);
+    expect(entryColumns).toContain('task_type');
+    expect(messageColumns).toContain('firm_id');
+    v4.close();
+    const v5 = openStore({ dataDir, targetVersion: 5 });
+    expect(schemaVersion(v5)).toBe(5);
+    expect(v5.prepare('SELECT name FROM firms').all()).toEqual([{ name: 'Cabinet' }]);
+    expect(() =>
+      v5.prepare("INSERT INTO message_time_entries (message_id, entry_id) VALUES ('nope', 'nope')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    v5.close();
+  });
+});

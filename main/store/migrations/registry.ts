@@ -2,6 +2,7 @@ import initial from './0001-initial';
 import calls from './0002-calls';
 import messages from './0003-messages';
 import timesheets from './0004-timesheets';
+import messageEntries from './0005-message-entries';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-calls', sql: calls },
   { version: 3, name: '0003-messages', sql: messages },
   { version: 4, name: '0004-timesheets', sql: timesheets },
+  { version: 5, name: '0005-message-entries', sql: messageEntries },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

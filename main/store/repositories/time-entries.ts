@@ -101,6 +101,10 @@ export function createTimeEntriesRepository(db: Db) {
     remove: db.prepare<[string]>('DELETE FROM time_entries WHERE id = ?'),
     byId: db.prepare<[string], EntryRow>('SELECT * FROM time_entries WHERE id = ?'),
     byCall: db.prepare<[string], EntryRow>('SELECT * FROM time_entries WHERE call_id = ?'),
+    byMessage: db.prepare<[string], EntryRow>(
+      'SELECT e.* FROM time_entries e JOIN message_time_entries m ON m.entry_id = e.id WHERE m.message_id = ?',
+    ),
+    linkMessage: db.prepare<[string, string]>('INSERT INTO message_time_entries (message_id, entry_id) VALUES (?, ?)'),
     list: db.prepare<[Omit<EntryFilter, never>], EntryRow>(
       `SELECT * FROM time_entries ${FILTER} ORDER BY started_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
     ),
@@ -229,6 +233,11 @@ export function createTimeEntriesRepository(db: Db) {
 
   return {
     insert: (entry: TimeEntry) => void s.insert.run(toParams(entry)),
+    getByMessage(messageId: string): TimeEntry | null {
+      const row = s.byMessage.get(messageId);
+      return row ? toEntry(row) : null;
+    },
+    linkMessage: (messageId: string, entryId: string) => void s.linkMessage.run(messageId, entryId),
     update: (entry: TimeEntry) => void s.update.run(toParams(entry)),
     remove: (id: string) => s.remove.run(id).changes > 0,
     get(id: string): TimeEntry | null {
