@@ -24,7 +24,6 @@ const AUDITED_FIELDS = [
   'urgent',
   'label',
   'note',
-  'firmId',
 ] as const;
 
 /** One time entry edited in the firm's time zone; main audits the change and refuses it in a locked month. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import type { ImportReportView } from '../../../shared/contract/methods/timesheets';
 import { IMPORT_FIELDS, type ColumnMappingInput, type ImportField } from '../../../shared/domain/timesheet-import';
+import { formatDuration } from '../billing/format';
 
 interface Props {
   api: PermanenceClient;
@@ -14,6 +15,7 @@ interface Props {
 }
 
 const IGNORE = '';
+const PREVIEW_ROWS = 5;
 
 /** FileReader rather than Blob.text(): the same code runs in Chromium and in the jsdom of component tests. */
 export function readFileText(file: File): Promise<string> {
@@ -30,7 +32,12 @@ export function readFileText(file: File): Promise<string> {
  * every change re-runs the line-by-line validation, and the import is all-or-nothing.
  */
 export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, onImported }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = (ms: number) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(ms);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [mapping, setMapping] = useState<ColumnMappingInput | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -130,7 +137,38 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
             </ul>
           </>
         ) : (
-          <p role="status">{t('timesheets.import.ready', { count: report.rows })}</p>
+          <>
+            <p role="status">{t('timesheets.import.ready', { count: report.rows })}</p>
+            <table className="billing-table timesheets-import__preview">
+              <caption className="muted">
+                {t('timesheets.import.previewCaption', { count: Math.min(report.preview.length, PREVIEW_ROWS) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('timesheets.billing.when')}</th>
+                  <th scope="col">{t('timesheets.entry.type')}</th>
+                  <th scope="col">{t('timesheets.entry.label')}</th>
+                  <th scope="col" className="num">
+                    {t('timesheets.billing.actual')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('timesheets.entry.quantity')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.preview.slice(0, PREVIEW_ROWS).map((row) => (
+                  <tr key={row.line}>
+                    <td>{when(row.startedAt)}</td>
+                    <td>{t(`timesheets.taskType.${row.taskType}`)}</td>
+                    <td>{row.label}</td>
+                    <td className="num">{formatDuration(row.durationSeconds)}</td>
+                    <td className="num">{row.quantity}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )
       ) : null}
       <div className="dialog__actions">

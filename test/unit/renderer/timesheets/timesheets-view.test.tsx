@@ -47,7 +47,10 @@ describe('timesheets CSV import', () => {
     expect((labelSelect as HTMLSelectElement).value).toBe('2');
     expect(within(panel).getByRole('status')).toHaveTextContent('2 ligne(s) valides');
 
+    expect(await within(panel).findByRole('cell', { name: 'Courrier recommandé' })).toBeInTheDocument();
     await user.selectOptions(labelSelect, 'Client');
+    // The preview follows the chosen mapping before anything is written.
+    expect(await within(panel).findByRole('cell', { name: 'Martin' })).toBeInTheDocument();
     await user.selectOptions(within(panel).getByLabelText('Colonne pour « note »'), 'Objet');
     await user.click(within(panel).getByRole('button', { name: 'Importer 2 ligne(s)' }));
     await within(panel).findByText('2 saisie(s) importée(s).');
