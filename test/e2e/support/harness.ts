@@ -31,6 +31,8 @@ export function ensureRendererBuilt(): void {
     cwd: root,
     // Build chatter goes to stderr: benchmarks print JSON lines on stdout.
     stdio: ['ignore', 2, 2],
+    // vitest sets NODE_ENV=test, which would make Vite ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
