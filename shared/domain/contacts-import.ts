@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './ids';
 import type { ContactInput } from './firm/contact';
 import { toE164 } from './phone';
+import { foldAccents } from './text';
 
 /** The contact fields a CRM export's columns can be mapped to. */
 export const CONTACT_COLUMNS = [
@@ -64,7 +65,7 @@ const HEADER_HINTS: Record<ContactColumn, string[]> = {
 };
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[_.]/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldAccents(text).replace(/[_.]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Maps the file's headers to contact fields by their usual French and English names. */

@@ -1,6 +1,7 @@
 import type { MessageField, ScriptField } from './firm/script';
 import type { MessageContent } from './message';
 import { toE164 } from './phone';
+import { foldAccents } from './text';
 
 /** Same shape as the contract's FieldIssue, so a service can throw these as they are. */
 export interface ContentIssue {
@@ -67,9 +68,7 @@ const BOX_LIMITS = {
   callBack: 200,
 } as const;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+const fold = foldAccents;
 
 /**
  * Puts one script answer into the message: always under its key in `fields`, and also in the matching box of

@@ -1,6 +1,7 @@
 import { branchFor, nextStepId } from './firm/script-flow';
 import type { Script, ScriptBranch, ScriptField, ScriptStep } from './firm/script';
 import type { ScriptState } from './message';
+import { foldAccents } from './text';
 
 /** Steps the runner adds around the firm's script; their ids cannot clash with a script's ids. */
 export const GREETING_STEP = '@accueil';
@@ -32,10 +33,7 @@ function isRecapStep(step: ScriptStep): boolean {
 }
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\p{M}\p{P}\s]/gu, '')
-    .toLowerCase();
+  return foldAccents(text).replace(/[\p{P}\s]/gu, '');
 }
 
 /** Scripts often begin with the greeting itself; saying it twice would sound odd. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { TASK_TYPES, type TaskType } from './billing/billing-settings';
+import { foldAccents } from './text';
 
 /**
  * Import of past time entries from a CSV file: her own spreadsheet, or a Toggl, Kimai or Clockify export.
@@ -42,10 +43,7 @@ export const importOptionsSchema = z.object({
 export type ImportOptions = z.input<typeof importOptionsSchema>;
 
 const normalise = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  foldAccents(s)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 

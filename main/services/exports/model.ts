@@ -2,6 +2,7 @@ import type { BillingMode } from '../../../shared/domain/billing';
 import type { Settings } from '../../../shared/domain/settings';
 import { TASK_TYPE_LABELS_FR, formatHms } from '../../../shared/domain/timesheet';
 import type { FirmMonth } from '../timesheets-billing';
+import { foldAccents } from '../../../shared/domain/text';
 
 /**
  * What every export format writes for one firm's month, computed once: detail rows (actual beside billed),
@@ -88,10 +89,7 @@ export function periodLabelFr(month: string): string {
 /** 'Cabinet Martin & Associés' → 'cabinet-martin-associes'. */
 export function slug(name: string): string {
   return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
+    foldAccents(name)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'cabinet'

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { PermanenceClient } from '../../../shared/api';
 import type { FirmSummary } from '../../../shared/domain/firm/firm';
+import { foldAccents } from '../../../shared/domain/text';
 
 export interface FirmsState {
   firms: FirmSummary[];
@@ -39,9 +40,7 @@ export function createFirmsStore(api: PermanenceClient) {
 }
 export type FirmsStore = ReturnType<typeof createFirmsStore>;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+const fold = foldAccents;
 
 /** Filters by name, sector or any digit run of a forwarded number, accent- and case-insensitively. */
 export function filterFirms(firms: readonly FirmSummary[], query: string): FirmSummary[] {

@@ -1,8 +1,7 @@
 import { END_OF_SCRIPT, type ScriptBranch, type ScriptStep } from './script';
+import { foldAccents } from '../text';
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
+const fold = (text: string) => foldAccents(text).trim();
 
 /** Yes/no answers are stored as "oui"/"non"; branches may be written "oui", "Oui", "yes"… */
 const YES = new Set(['oui', 'yes', 'true', 'o', 'y']);
