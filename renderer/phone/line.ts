@@ -18,15 +18,30 @@ const MAX_REGISTER_RECOVERIES = 2;
 /**
  * Keeps the line registered: connect, register, and after any drop reconnect with backoff (one attempt at a time),
  * register again once the socket is back, after `online`, and when the OS resumes.
+ *
+ * Several servers: a connect that fails moves on to the next server at once; the backoff starts only when every
+ * server has failed, and the next round starts again from the primary. A working backup is kept until it drops.
  */
 export function createLineController(deps: LineDeps) {
   const { store, ua, now } = deps;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let alertTimer: ReturnType<typeof setTimeout> | null = null;
   let connecting = false;
+  let started = false;
   let registering = false;
   let recoveries = 0;
   let disposed = false;
+  let serverIndex = 0;
+
+  function switchServer(index: number) {
+    serverIndex = index;
+    ua.useServer(index);
+    const line = store.getState().line;
+    store.setState({
+      line: { ...line, server: ua.servers[index] ?? null, serverIndex: index, serverCount: ua.servers.length },
+    });
+  }
+  switchServer(0);
 
   function setLine(state: LineStateName, reason: string | null) {
     const previous = store.getState().line;
@@ -86,21 +101,33 @@ export function createLineController(deps: LineDeps) {
     scheduleReconnect();
   }
 
-  async function connect(first: boolean) {
+  /** One round: the current server, then each other one once. onConnect registers. */
+  async function connect() {
     if (connecting || disposed) return;
     connecting = true;
-    setLine('connecting', first ? null : store.getState().line.reason);
-    try {
-      if (first) await ua.start();
-      else await ua.reconnect();
-      // onConnect registers.
-    } catch (e) {
-      connecting = false;
-      setLine('down', (e as Error).message || 'connexion impossible');
-      scheduleReconnect();
-      return;
+    setLine('connecting', started ? store.getState().line.reason : null);
+    let failure: string | null = null;
+    for (let tried = 0; tried < ua.servers.length; tried++) {
+      try {
+        if (started) await ua.reconnect();
+        else {
+          started = true;
+          await ua.start();
+        }
+        failure = null;
+        break;
+      } catch (e) {
+        failure = (e as Error).message || 'connexion impossible';
+        if (disposed) return;
+        deps.log?.(`server ${serverIndex + 1}/${ua.servers.length} unreachable: ${failure}`);
+        if (tried + 1 < ua.servers.length) switchServer((serverIndex + 1) % ua.servers.length);
+      }
     }
     connecting = false;
+    if (failure === null) return;
+    if (ua.servers.length > 1) switchServer(0);
+    setLine('down', failure);
+    scheduleReconnect();
   }
 
   function scheduleReconnect() {
@@ -113,7 +140,7 @@ export function createLineController(deps: LineDeps) {
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
       if (ua.isConnected()) void register();
-      else void connect(false);
+      else void connect();
     }, delay);
   }
 
@@ -144,14 +171,14 @@ export function createLineController(deps: LineDeps) {
   return {
     /** The user agent's connection and registration callbacks (createPhone adds onInvite). */
     handlers,
-    start: () => connect(true),
+    start: () => connect(),
     /** `online`, OS resume, or the user pressing "reconnect": try now instead of waiting for the backoff. */
     nudge() {
       if (disposed) return;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
       if (ua.isConnected()) void register();
-      else void connect(false);
+      else void connect();
     },
     async dispose() {
       disposed = true;

@@ -76,11 +76,30 @@ class SipJsSession implements SessionPort {
     session.stateChange.addListener((state) => this.onState(state));
     session.delegate = {
       // Re-INVITEs from the far end (session timers, its own hold) are answered by sip.js; we only watch them.
-      onInvite: (request) => {
+      // A refused one (sip.js answers 488) changed nothing: the far end keeps its previous state, and so do we.
+      onInvite: (request, _response, statusCode) => {
+        if (statusCode !== 200) return;
         const sdp = typeof request.body === 'string' ? request.body : '';
         this.listener?.onRemoteHold?.(/a=(sendonly|inactive)/.test(sdp));
       },
     };
+  }
+
+  /**
+   * sip.js 0.21's web SessionDescriptionHandler has no `rollbackDescription`, so Session.rollbackOffer() does
+   * nothing: after a re-INVITE refused by the far end (491 glare, 488…) the peer connection stays in
+   * have-local-offer and every later offer or answer fails with "Invalid signaling state have-local-offer" (the
+   * 491 retry, the next hold, the far end's next re-INVITE). Give the handler one, and roll back ourselves too.
+   */
+  private installRollback() {
+    const sdh = this.session.sessionDescriptionHandler as { rollbackDescription?(): Promise<void> } | undefined;
+    if (sdh && !sdh.rollbackDescription) sdh.rollbackDescription = () => this.rollbackPendingOffer();
+  }
+
+  private async rollbackPendingOffer(): Promise<void> {
+    const pc = pcOf(this.session);
+    if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+    else if (pc?.signalingState === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' });
   }
 
   get sipCallId(): string {
@@ -95,6 +114,7 @@ class SipJsSession implements SessionPort {
   private onState(state: SessionState) {
     if (state === SessionState.Established) {
       this.established = true;
+      this.installRollback();
       this.playRemote();
       this.listener?.onEstablished();
     }
@@ -176,18 +196,28 @@ class SipJsSession implements SessionPort {
         } else restore();
         resolve(result);
       };
+      // A refused re-INVITE must leave the peer connection stable, or the retry and every later offer fail.
+      const rolledBack = () =>
+        this.rollbackPendingOffer().catch((e: Error) => this.options.log?.(`rollback: ${e.message}`));
       s.invite({
         sessionDescriptionHandlerModifiers: on ? [Web.holdModifier] : [],
         requestDelegate: {
           onAccept: () => done({ ok: true }),
           onReject: (response) =>
-            done({
-              ok: false,
-              glare: response.message.statusCode === 491,
-              reason: `${response.message.statusCode} ${response.message.reasonPhrase}`,
-            }),
+            void rolledBack().then(() =>
+              done({
+                ok: false,
+                glare: response.message.statusCode === 491,
+                reason: `${response.message.statusCode} ${response.message.reasonPhrase}`,
+              }),
+            ),
         },
-      }).catch((e: Error) => done({ ok: false, glare: /pending|progress/i.test(e.message), reason: e.message }));
+      }).catch((e: Error) => {
+        const pending = /pending|progress/i.test(e.message);
+        // "Reinvite in progress": the offer in the peer connection is that other re-INVITE's, leave it alone.
+        if (pending) done({ ok: false, glare: true, reason: e.message });
+        else void rolledBack().then(() => done({ ok: false, glare: false, reason: e.message }));
+      });
     });
   }
 
@@ -305,6 +335,40 @@ export function targetUri(target: string, account: SipAccount): string {
   return `sip:${trimmed.replace(/[\s.()-]/g, '')}@${domainOf(account)}`;
 }
 
+/**
+ * sip.js's WebSocket transport over the account's server list: each connect goes to the server chosen last with
+ * `use()` (sip.js 0.21 keeps one URL per transport; its `transportConstructor` option is the documented way in).
+ */
+export interface ServerFailover {
+  /** Give this to sip.js as `transportConstructor`. */
+  Transport: typeof Web.Transport;
+  use(index: number): void;
+  readonly current: number;
+}
+
+export function failoverTransport(servers: readonly string[]): ServerFailover {
+  let current = 0;
+  class FailoverTransport extends Web.Transport {
+    override get server(): string {
+      return servers[current]!;
+    }
+    // The Via header's transport follows the server actually used (a ws:// backup behind a wss:// primary).
+    override get protocol(): string {
+      return servers[current]!.split(':')[0]!.toUpperCase();
+    }
+  }
+  return {
+    Transport: FailoverTransport,
+    use(index: number) {
+      if (index < 0 || index >= servers.length) throw new RangeError(`no server ${index}`);
+      current = index;
+    },
+    get current() {
+      return current;
+    },
+  };
+}
+
 /** The real line: sip.js UserAgent + Registerer, Invitation/Inviter per call. */
 export function createSipJsUserAgent(options: SipJsOptions): UserAgentPort {
   const { account } = options;
@@ -312,12 +376,14 @@ export function createSipJsUserAgent(options: SipJsOptions): UserAgentPort {
   const uri = UserAgent.makeURI(account.uri);
   if (!uri) throw new Error(`Adresse SIP invalide : ${account.uri}`);
   const devices = () => ({ input: account.audio.inputId, output: account.audio.outputId });
+  const transport = failoverTransport(account.servers);
 
   const ua = new UserAgent({
     uri,
     displayName: account.displayName || undefined,
     authorizationUsername: account.authUser || uri.user,
     authorizationPassword: options.password,
+    transportConstructor: transport.Transport,
     transportOptions: { server: account.servers[0]!, traceSip: false },
     // We reconnect ourselves (backoff, one attempt at a time, re-register after).
     reconnectionAttempts: 0,
@@ -367,6 +433,8 @@ export function createSipJsUserAgent(options: SipJsOptions): UserAgentPort {
   makeRegisterer();
 
   return {
+    servers: account.servers,
+    useServer: (index) => transport.use(index),
     listen: (l) => (listener = l),
     start: () => ua.start(),
     reconnect: () => ua.reconnect(),

@@ -13,7 +13,17 @@ export interface PhoneState {
 
 export function createPhoneStore(now: () => number = Date.now) {
   return createStore<PhoneState>()(() => ({
-    line: { state: 'unconfigured', reason: null, since: now(), downSince: null, alert: false, attempt: 0 },
+    line: {
+      state: 'unconfigured',
+      reason: null,
+      since: now(),
+      downSince: null,
+      alert: false,
+      attempt: 0,
+      server: null,
+      serverIndex: 0,
+      serverCount: 0,
+    },
     dnd: false,
     calls: [],
     focusedCallId: null,

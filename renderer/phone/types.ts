@@ -59,6 +59,10 @@ export interface UserAgentListener {
 }
 
 export interface UserAgentPort {
+  /** The account's WebSocket servers, primary first. */
+  readonly servers: readonly string[];
+  /** Which of `servers` the next start()/reconnect() connects to. */
+  useServer(index: number): void;
   listen(listener: UserAgentListener): void;
   /** Opens the WebSocket (first time). Rejects when it cannot connect. */
   start(): Promise<void>;
@@ -142,4 +146,9 @@ export interface LineView {
   /** Down for longer than the account's downAlertSeconds. */
   alert: boolean;
   attempt: number;
+  /** The WebSocket server in use or being tried (null on the demo line). */
+  server: string | null;
+  /** Which of the account's servers that is (0 = primary) and how many there are. */
+  serverIndex: number;
+  serverCount: number;
 }

@@ -30,10 +30,20 @@ export function LineStatusFor({ phone }: { phone: Phone }) {
     line.state === 'registered' ? 'ok' : line.state === 'down' ? 'down' : line.state === 'connecting' ? 'busy' : 'idle';
   return (
     <span className="phone-line">
-      <span className="status-bar__line" role="status" aria-label={t('status.lineLabel')} data-line-state={line.state}>
+      <span
+        className="status-bar__line"
+        role="status"
+        aria-label={t('status.lineLabel')}
+        data-line-state={line.state}
+        data-line-server={line.server ?? undefined}
+        title={line.server ? t('phone.line.server', { url: line.server }) : undefined}
+      >
         <span className={`dot dot--${dot}`} aria-hidden /> {t(`phone.line.${line.state}`)}
         {line.reason && line.state !== 'registered' ? (
           <span className="phone-line__reason"> — {line.reason}</span>
+        ) : null}
+        {line.state === 'registered' && line.serverIndex > 0 && line.server ? (
+          <span className="phone-line__backup"> — {t('phone.line.backup', { host: hostOf(line.server) })}</span>
         ) : null}
       </span>
       {line.alert ? (
@@ -60,6 +70,14 @@ export function LineStatusFor({ phone }: { phone: Phone }) {
       {simulating ? <SimulateCall phone={phone} onDone={() => setSimulating(false)} /> : null}
     </span>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 function SimulateCall({ phone, onDone }: { phone: Phone; onDone(): void }) {

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { sourceRoot } from '../../../main/platform/paths';
 import type { Harness } from '../../../main/harness/server';
+import type { SipAccount } from '../../../shared/domain/sip-account';
 import type { Lab } from '../../lab/lab';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { startTestHarness } from './harness';
@@ -32,6 +33,10 @@ export interface SipAppOptions {
   dataDir?: string;
   /** Runs in the page before the app (e.g. wrap RTCPeerConnection to count live peer connections). */
   initScript?: string;
+  /** Account settings over the defaults (e.g. `{ dtmfMode: 'info' }`); the URI, server and credentials stay the lab's. */
+  account?: Partial<Omit<SipAccount, 'uri' | 'servers' | 'authUser'>>;
+  /** WebSocket servers, primary first (default: the lab's own). */
+  servers?: string[];
 }
 
 /** Harness with a workspace, the lab's alice as SIP account, firms from `firms`, the app open in Chromium. */
@@ -46,7 +51,13 @@ export async function startSipApp(
   seed(harness);
   const alice = lab.user('alice');
   harness.services.sipAccount.save(
-    { ...defaultAccount(), uri: `sip:alice@${lab.domain}`, servers: [lab.wsUrl], authUser: alice.user },
+    {
+      ...defaultAccount(),
+      ...options.account,
+      uri: `sip:alice@${lab.domain}`,
+      servers: options.servers ?? [lab.wsUrl],
+      authUser: alice.user,
+    },
     alice.password,
   );
   const browser = await launchChromium();

@@ -64,6 +64,12 @@ export class FakeUserAgent implements UserAgentPort {
   listener: UserAgentListener | null = null;
   connected = false;
   startResult: 'ok' | 'fail' = 'ok';
+  servers: string[] = ['ws://127.0.0.1:5066'];
+  /** Servers (by index) whose connect fails, whatever startResult says. */
+  deadServers = new Set<number>();
+  currentServer = 0;
+  /** The server each start()/reconnect() went to. */
+  connects: string[] = [];
   registerResults: Array<'ok' | 'in-progress' | 'reject'> = [];
   log: string[] = [];
   dialled: Array<{ target: string; session: FakeSession; callerId: unknown }> = [];
@@ -78,8 +84,12 @@ export class FakeUserAgent implements UserAgentPort {
     this.log.push('reconnect');
     return this.connectNow();
   }
+  useServer(index: number) {
+    this.currentServer = index;
+  }
   private async connectNow() {
-    if (this.startResult === 'fail') throw new Error('WebSocket closed');
+    this.connects.push(this.servers[this.currentServer]!);
+    if (this.startResult === 'fail' || this.deadServers.has(this.currentServer)) throw new Error('WebSocket closed');
     this.connected = true;
     this.listener?.onConnect();
   }

@@ -107,6 +107,44 @@ describe('line registration', () => {
     expect(ua.log).toEqual(['start', 'register', 'register']);
   });
 
+  it('moves on to the backup server at once when the primary cannot be reached, and shows which one is used', async () => {
+    ua.servers = ['wss://pbx-a.example', 'wss://pbx-b.example'];
+    ua.deadServers.add(0);
+    await phone.start();
+    expect(ua.connects).toEqual(['wss://pbx-a.example', 'wss://pbx-b.example']);
+    expect(phone.store.getState().line).toMatchObject({
+      state: 'registered',
+      server: 'wss://pbx-b.example',
+      serverIndex: 1,
+      serverCount: 2,
+      attempt: 0,
+    });
+  });
+
+  it('keeps a working backup, and after a drop tries it first, then the primary, before backing off', async () => {
+    vi.useFakeTimers();
+    try {
+      ua.servers = ['wss://pbx-a.example', 'wss://pbx-b.example'];
+      ua.deadServers.add(0);
+      await phone.start();
+      ua.deadServers.add(1);
+      ua.drop();
+      expect(phone.store.getState().line).toMatchObject({ state: 'down', attempt: 1 });
+      ua.connects.length = 0;
+      await vi.advanceTimersByTimeAsync(reconnectDelayMs(1, () => 0.5));
+      // both servers tried once, in one round, and no second round before the next backoff
+      expect(ua.connects).toEqual(['wss://pbx-b.example', 'wss://pbx-a.example']);
+      expect(phone.store.getState().line).toMatchObject({ state: 'down', attempt: 2, serverIndex: 0 });
+      ua.deadServers.clear();
+      await vi.advanceTimersByTimeAsync(reconnectDelayMs(2, () => 0.5));
+      // the new round starts from the primary
+      expect(ua.connects.slice(2)).toEqual(['wss://pbx-a.example']);
+      expect(phone.store.getState().line).toMatchObject({ state: 'registered', server: 'wss://pbx-a.example' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('backs off exponentially up to 30 s and retries glare after 2.1–4 s', () => {
     expect([1, 2, 3, 4].map((n) => reconnectDelayMs(n, () => 0.5))).toEqual([1000, 2000, 4000, 8000]);
     expect(reconnectDelayMs(12, () => 0.5)).toBe(30_000);

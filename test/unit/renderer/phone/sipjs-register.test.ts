@@ -50,7 +50,7 @@ vi.mock('sip.js', () => ({
   Invitation: class {},
   Inviter: class {},
   SessionState: {},
-  Web: { holdModifier: () => undefined },
+  Web: { holdModifier: () => undefined, Transport: class {} },
 }));
 
 const { createSipJsUserAgent } = await import('../../../../renderer/phone/sipjs');
