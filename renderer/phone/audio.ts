@@ -70,6 +70,14 @@ export async function listAudioDevices(): Promise<{ inputs: MediaDeviceInfo[]; o
   };
 }
 
+/** Calls `onChange` when an audio device is plugged in or removed (`devicechange`); returns the unsubscribe. */
+export function onAudioDevicesChange(onChange: () => void): () => void {
+  const media = navigator.mediaDevices;
+  if (!media?.addEventListener) return () => undefined;
+  media.addEventListener('devicechange', onChange);
+  return () => media.removeEventListener('devicechange', onChange);
+}
+
 /** Mic test: resolves with the peak level (0–1) heard on the microphone during `ms`. */
 export async function testMicrophone(deviceId: string, ms = 1500): Promise<number> {
   const stream = await navigator.mediaDevices.getUserMedia({

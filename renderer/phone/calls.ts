@@ -4,11 +4,16 @@ import { formatPhoneForDisplay, toE164 } from '../../shared/domain/phone';
 import type { InviteInput } from '../../shared/domain/sip';
 import type { CallerId, DndMode, DtmfMode } from '../../shared/domain/sip-account';
 import { glareRetryDelayMs } from './backoff';
+import { createCallAudio, type AudioChoice, type AudioSipApi } from './call-audio';
 import { recogniseInvite, type Directory } from './recognise';
 import { currentCall, getCall, liveCalls, updateCall, type PhoneStore } from './store';
 import type { CallView, ReinviteResult, Ringer, SessionEnd, SessionPort } from './types';
 
-export type CallsApi = Pick<PermanenceClient, 'calls' | 'shell'>;
+/**
+ * `sip` saves the audio devices chosen during a call in the account; without it the choice lasts for the session.
+ * (The app's client has it; the phone's own type does not require it.)
+ */
+export type CallsApi = Pick<PermanenceClient, 'calls' | 'shell'> & { sip?: AudioSipApi };
 
 export interface CallDeps {
   store: PhoneStore;
@@ -71,6 +76,17 @@ export function createCallController(deps: CallDeps) {
   /** Call-log writes per call, in order: the offer must land before any event. */
   const logChains = new Map<string, Promise<unknown>>();
   const sleep = deps.sleep ?? sleepReal;
+  const audio = createCallAudio({
+    live: () =>
+      liveCalls(store.getState()).flatMap((call) => {
+        const session = sessions.get(call.id);
+        return session ? [{ call, session }] : [];
+      }),
+    isLive: (id) => sessions.has(id) && getCall(store, id)?.state !== 'ended',
+    ringer,
+    sip: api.sip,
+    log: deps.log,
+  });
 
   function log(id: string, write: () => Promise<unknown>): Promise<unknown> {
     const previous = logChains.get(id) ?? Promise.resolve();
@@ -107,6 +123,7 @@ export function createCallController(deps: CallDeps) {
     if (!call || call.state === 'ended') return;
     const at = now();
     sessions.delete(id);
+    audio.forget(id);
     updateCall(store, id, { state: 'ended', endedAt: at, endReason: reason, holdPending: false });
     record({
       type: 'ended',
@@ -139,6 +156,7 @@ export function createCallController(deps: CallDeps) {
         updateCall(store, id, { state: 'active', answeredAt: at });
         if (call.answeredAt === null) record({ type: 'answered', callId: id, at });
         refreshSounds();
+        void audio.established(call, session);
         const updated = getCall(store, id);
         if (updated && updated.direction === 'inbound') deps.onAnswered?.(updated);
         if (updated?.consultFor) {
@@ -202,6 +220,7 @@ export function createCallController(deps: CallDeps) {
       finish(id, null, 'declined', 'dnd');
       return call;
     }
+    audio.prepare(call, session);
     const shown = dnd ? { ...call, ignored: true } : call;
     store.setState((s) => ({ calls: [...s.calls, shown], focusedCallId: s.focusedCallId ?? id }));
     offerToLog(shown, session.sipCallId);
@@ -325,6 +344,7 @@ export function createCallController(deps: CallDeps) {
     const session = deps.dial(target, deps.callerIdFor(firmId));
     sessions.set(id, session);
     listenTo(id, session);
+    audio.prepare(call, session);
     store.setState((s) => ({ calls: [...s.calls, call], focusedCallId: id }));
     offerToLog(call, session.sipCallId);
     refreshSounds();
@@ -441,6 +461,15 @@ export function createCallController(deps: CallDeps) {
     }
   }
 
+  /**
+   * Switches the microphone and/or the speaker of every live call (and the call-waiting tone and ringback) without
+   * dropping any: on failure every call stays on its previous device and `audio` says why. The choice holds for
+   * the next calls and is saved in the account unless the account is read-only (PERMANENCE_SIP_*).
+   */
+  function setAudioDevices(choice: AudioChoice) {
+    return audio.switchDevices(choice);
+  }
+
   function setDnd(dnd: boolean) {
     store.setState({ dnd });
   }
@@ -463,6 +492,10 @@ export function createCallController(deps: CallDeps) {
     startConsult,
     completeTransfer,
     returnToCaller,
+    setAudioDevices,
+    dismissAudioFailure: audio.dismissFailure,
+    /** Devices chosen during this session, switch in progress, last failure (the card's device menu reads it). */
+    audio: audio.store,
     setDnd,
     focus,
     assignFirm,

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { AudioDevicesButton, AudioDevicesMenu, AudioDevicesNotice, useAudioDevicesShortcut } from './AudioDevices';
 import { RecentMessages } from './RecentMessages';
 import { useTranslation } from 'react-i18next';
 import Markdown from 'react-markdown';
@@ -223,7 +224,14 @@ export function CallCard({
   const ref = useRef<HTMLElement>(null);
   const now = useNow(call.state === 'active');
   const [showPad, setShowPad] = useState(false);
+  const [showDevices, setShowDevices] = useState(false);
+  const devicesButton = useRef<HTMLButtonElement>(null);
+  const devicesMenuId = `audio-devices-${call.id}`;
   const focused = useStore(phone.store, (s) => s.focusedCallId === call.id);
+  useAudioDevicesShortcut(phone, call.id, call.state === 'active', () => {
+    if (!showDevices) return setShowDevices(true);
+    document.getElementById(devicesMenuId)?.querySelector<HTMLElement>('[aria-checked="true"]')?.focus();
+  });
 
   // Stamp when the greeting was first painted (the ring-to-greeting benchmark reads it).
   useLayoutEffect(() => {
@@ -291,6 +299,18 @@ export function CallCard({
           <p role="alert" className="banner banner--error">
             {t('phone.card.holdFailed', { reason: call.holdError })}
           </p>
+        ) : null}
+        {call.state === 'active' ? (
+          <AudioDevicesNotice
+            phone={phone}
+            // The button that had the focus is gone: back to the menu's current device, or to « Audio ».
+            onDismissed={() =>
+              (
+                document.getElementById(devicesMenuId)?.querySelector<HTMLElement>('[aria-checked="true"]') ??
+                devicesButton.current
+              )?.focus()
+            }
+          />
         ) : null}
         {firm?.consignes.body ? (
           <details className="phone-card__consignes" open={ringing}>
@@ -369,6 +389,12 @@ export function CallCard({
                   >
                     {t('phone.action.keypad')}
                   </button>
+                  <AudioDevicesButton
+                    ref={devicesButton}
+                    expanded={showDevices}
+                    controls={devicesMenuId}
+                    onToggle={() => setShowDevices(!showDevices)}
+                  />
                 </>
               ) : null}
               <button
@@ -387,6 +413,16 @@ export function CallCard({
           {t(`phone.end.${call.endReason ?? 'local-hangup'}`)}
         </footer>
       )}
+      {call.state === 'active' && showDevices ? (
+        <AudioDevicesMenu
+          phone={phone}
+          id={devicesMenuId}
+          onClose={() => {
+            setShowDevices(false);
+            devicesButton.current?.focus();
+          }}
+        />
+      ) : null}
       {call.state === 'active' && showPad ? (
         <div className="phone-card__pad" role="group" aria-label={t('phone.action.keypad')}>
           {DTMF_KEYS.map((k) => (

@@ -1,0 +1,261 @@
+// Switching the microphone and the speaker in the middle of a real call, from the card's device menu:
+// the app against Kamailio + rtpengine + sipp, Chromium's fake audio devices (several inputs and outputs).
+// Run inside a network namespace: bash scripts/with-netns.sh npx vitest run test/e2e/sip-devices.test.ts
+import type { Page } from 'playwright-core';
+import { requireLabTools, startLab, type Lab } from '../lab/lab';
+import { startRtpProbe, type RtpProbe } from '../lab/rtp-probe';
+import { parseSippMessages, runSipp, type SippResult } from '../lab/sipp';
+import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
+import { CHROMIUM_PATH, hasTool } from './support/chromium';
+import { screenshotPath } from './support/harness';
+import { pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
+
+const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools();
+
+interface Device {
+  kind: string;
+  deviceId: string;
+  label: string;
+}
+
+/** The call's microphone track (what the peer connection sends) and the remote audio element's output. */
+async function callMedia(page: Page, callId: string) {
+  return page.evaluate((id) => {
+    const port = window.__permanencePhone!.calls.session(id) as unknown as {
+      session: { sessionDescriptionHandler?: { peerConnection?: RTCPeerConnection } };
+    };
+    const pc = port.session.sessionDescriptionHandler!.peerConnection!;
+    const track = pc.getSenders().find((s) => s.track?.kind === 'audio')?.track ?? null;
+    // Keep the tracks seen, to check later that each one was released (a stopped track is 'ended').
+    const seen = ((window as unknown as { __tracks?: MediaStreamTrack[] }).__tracks ??= []);
+    if (track && !seen.includes(track)) seen.push(track);
+    const remote = [...document.querySelectorAll('audio')].filter((a) => a.srcObject !== null);
+    return {
+      track: track && {
+        deviceId: track.getSettings().deviceId ?? '',
+        label: track.label,
+        readyState: track.readyState,
+        enabled: track.enabled,
+      },
+      sinks: remote.map((a) => (a as HTMLAudioElement & { sinkId: string }).sinkId),
+      tracks: seen.map((t) => ({ label: t.label, readyState: t.readyState })),
+    };
+  }, callId);
+}
+
+describe.skipIf(!ready)('audio devices switched during a call, against the SIP lab', () => {
+  let lab: Lab;
+  let app: SipApp;
+  let probe: RtpProbe;
+  let chosen: { input: Device; output: Device } | null = null;
+
+  beforeAll(async () => {
+    lab = await startLab({ fallbackUser: 'alice' });
+    probe = await startRtpProbe({ echo: true });
+    app = await startSipApp(lab, (h) => {
+      h.services.firms.save({
+        draft: parsedDraft(
+          makeFirmDraft({
+            name: 'Cabinet Martin',
+            greeting: 'Cabinet Martin, bonjour.',
+            numbers: [{ e164: '01 42 00 00 01', label: 'standard' }],
+          }),
+        ),
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await probe?.close();
+    await lab?.stop();
+  });
+
+  const explain = (result?: SippResult) =>
+    [
+      result ? `sipp ${result.code}\n${result.stderr.slice(-800)}\n${result.errors.slice(-1500)}` : '',
+      ...app.console.slice(-20),
+    ].join('\n');
+
+  it('switches microphone and speaker from the card mid-call: same call, new devices, RTP both ways', async () => {
+    const page = app.page;
+    // sipp calls; its SDP points at the probe, which counts what the app sends and echoes it back. The
+    // scenario accepts nothing but the final BYE: a re-INVITE caused by the switch would fail it.
+    const caller = runSipp({
+      scenario: 'uac-call-to-probe-wait-bye.xml',
+      target: lab.sipTarget,
+      service: '0600000010',
+      headers: ['Diversion: <sip:+33142000001@permanence.lab>;reason=no-answer;counter=1'],
+      vars: { rtp_port: probe.port },
+      timeoutMs: 60_000,
+    });
+    const ringing = page.locator('[data-call-state="ringing"]');
+    await ringing.waitFor({ timeout: 10_000 });
+    const callId = (await ringing.getAttribute('data-call-id'))!;
+    await page.keyboard.press('F9');
+    const card = page.locator(`[data-call-id="${callId}"][data-call-state="active"]`);
+    await card.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => (await pageRtp(page, callId)).inboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(50);
+    await probe.waitFor((s) => s.packets > 50, 10_000);
+
+    // Chromium's fake devices: default + two inputs, default + two outputs.
+    const devices: Device[] = await page.evaluate(async () =>
+      (await navigator.mediaDevices.enumerateDevices()).map((d) => ({
+        kind: d.kind,
+        deviceId: d.deviceId,
+        label: d.label,
+      })),
+    );
+    const input = devices.find((d) => d.kind === 'audioinput' && d.label === 'Fake Audio Input 2');
+    const output = devices.find((d) => d.kind === 'audiooutput' && d.label === 'Fake Audio Output 1');
+    expect(input, JSON.stringify(devices)).toBeDefined();
+    expect(output, JSON.stringify(devices)).toBeDefined();
+    const before = await callMedia(page, callId);
+    expect(before.track).toMatchObject({ deviceId: 'default', readyState: 'live' });
+    expect(before.track!.deviceId).not.toBe(input!.deviceId);
+
+    // The menu from the keyboard (Ctrl+Shift+A): the devices in use ticked, the current microphone focused.
+    await page.keyboard.press('Control+Shift+A');
+    const menu = card.getByRole('menu', { name: 'Périphériques audio' });
+    await menu.waitFor();
+    expect(await card.getByRole('button', { name: 'Audio' }).getAttribute('aria-expanded')).toBe('true');
+    const mics = menu.getByRole('group', { name: 'Microphone' });
+    const speakers = menu.getByRole('group', { name: 'Haut-parleur / casque' });
+    const focusedMic = mics.locator('[aria-checked="true"]:focus');
+    await focusedMic.waitFor();
+    expect(await focusedMic.textContent()).toContain('Fake Default Audio Input');
+
+    // Default → Input 1 → Input 2, Enter; then the speaker with the mouse.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await mics.locator('[aria-checked="true"]', { hasText: 'Fake Audio Input 2' }).waitFor({ timeout: 10_000 });
+    await card.screenshot({ path: screenshotPath('sip-devices-card-keyboard') });
+    await speakers.getByRole('menuitemradio', { name: 'Fake Audio Output 1' }).click();
+    await speakers.locator('[aria-checked="true"]', { hasText: 'Fake Audio Output 1' }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: screenshotPath('sip-devices-menu') });
+    await card.screenshot({ path: screenshotPath('sip-devices-card') });
+
+    // Same call, new microphone track from the chosen device, remote audio on the chosen output.
+    const after = await callMedia(page, callId);
+    expect(after.track).toMatchObject({
+      deviceId: input!.deviceId,
+      label: 'Fake Audio Input 2',
+      readyState: 'live',
+      enabled: true,
+    });
+    expect(after.sinks).toEqual([output!.deviceId]);
+    // The previous microphone was released.
+    expect(after.tracks.find((t) => t.label === before.track!.label)?.readyState).toBe('ended');
+    expect(await card.getAttribute('data-call-state')).toBe('active');
+    expect(await card.getByRole('alert').count()).toBe(0);
+    expect(await phoneState(page)).toMatchObject({ live: 1, sessions: 1 });
+
+    // RTP keeps flowing both ways after the switch: in the page, and at the far end (the probe).
+    const rtp = await pageRtp(page, callId);
+    const far = probe.stats().packets;
+    await expect
+      .poll(async () => (await pageRtp(page, callId)).outboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(rtp.outboundPackets + 50);
+    await expect
+      .poll(async () => (await pageRtp(page, callId)).inboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(rtp.inboundPackets + 50);
+    await probe.waitFor((s) => s.packets > far + 50, 10_000);
+
+    // A microphone that cannot be opened (another application holds it): the card says so, the call goes on
+    // with the microphone it had.
+    const other = devices.find((d) => d.kind === 'audioinput' && d.label === 'Fake Audio Input 1')!;
+    await page.evaluate((busyId) => {
+      const media = navigator.mediaDevices;
+      const original = media.getUserMedia.bind(media);
+      media.getUserMedia = async (constraints) => {
+        if (JSON.stringify(constraints ?? {}).includes(busyId))
+          throw new DOMException('Could not start audio source', 'NotReadableError');
+        return original(constraints);
+      };
+    }, other.deviceId);
+    await mics.getByRole('menuitemradio', { name: 'Fake Audio Input 1' }).click();
+    const alert = card.getByRole('alert');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain(
+      'Le micro n’a pas pu passer sur « Fake Audio Input 1 » (appareil occupé ou indisponible) : l’appel continue avec le micro précédent.',
+    );
+    await card.screenshot({ path: screenshotPath('sip-devices-card-failed') });
+    expect(await mics.locator('[aria-checked="true"]').textContent()).toContain('Fake Audio Input 2');
+    expect((await callMedia(page, callId)).track).toMatchObject({ label: 'Fake Audio Input 2', readyState: 'live' });
+    const out = (await pageRtp(page, callId)).outboundPackets;
+    await expect
+      .poll(async () => (await pageRtp(page, callId)).outboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(out + 25);
+    await alert.getByRole('button', { name: 'Compris' }).click();
+    await alert.waitFor({ state: 'detached' });
+
+    // Kept for the next calls: the account (from the settings) now names both devices, ring device untouched.
+    expect(app.harness.services.sipAccount.view().account!.audio).toEqual({
+      inputId: input!.deviceId,
+      outputId: output!.deviceId,
+      ringId: '',
+    });
+
+    // Escape closes the menu; F10 hangs up; sipp saw nothing but the BYE (no renegotiation).
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await page.keyboard.press('F10');
+    const result = await caller;
+    expect(result.code, explain(result)).toBe(0);
+    const invites = parseSippMessages(result.messages).filter((m) => m.firstLine.startsWith('INVITE'));
+    expect(invites.map((m) => m.direction)).toEqual(['sent']);
+
+    // The call log: one answered call; no microphone left open after the call.
+    await expect.poll(() => app.harness.services.calls.get(callId).outcome, { timeout: 5000 }).toBe('answered');
+    const log = app.harness.services.calls.list({ limit: 50, offset: 0 });
+    expect(log.total).toBe(1);
+    expect(log.items[0]).toMatchObject({ id: callId, outcome: 'answered' });
+    const tracks = await page.evaluate(() =>
+      ((window as unknown as { __tracks: MediaStreamTrack[] }).__tracks ?? []).map((t) => t.readyState),
+    );
+    expect(tracks).toEqual(['ended', 'ended']);
+    chosen = { input: input!, output: output! };
+  }, 120_000);
+
+  it('opens the chosen devices for the next call', async () => {
+    const page = app.page;
+    expect(chosen).not.toBeNull();
+    // Saving the account (the menu did) makes PhoneLayer rebuild the line once no call is left: wait for the
+    // new line to register, or the next INVITE could arrive between its un-REGISTER and its REGISTER.
+    await expect
+      .poll(
+        () =>
+          page.evaluate((inputId) => {
+            const phone = window.__permanencePhone!;
+            return phone.account?.audio.inputId === inputId && phone.store.getState().line.state === 'registered';
+          }, chosen!.input.deviceId),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const caller = runSipp({
+      scenario: 'uac-forwarded-call.xml',
+      target: lab.sipTarget,
+      service: '0600000011',
+      headers: ['Diversion: <sip:+33142000001@permanence.lab>;reason=no-answer;counter=1'],
+      globals: { talk_ms: 4000 },
+      timeoutMs: 30_000,
+    });
+    const ringing = page.locator('[data-call-state="ringing"]');
+    await ringing.waitFor({ timeout: 10_000 });
+    const callId = (await ringing.getAttribute('data-call-id'))!;
+    await page.keyboard.press('F9');
+    await page.locator(`[data-call-id="${callId}"][data-call-state="active"]`).waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => (await pageRtp(page, callId)).inboundPackets, { timeout: 10_000 })
+      .toBeGreaterThan(20);
+    const media = await callMedia(page, callId);
+    expect(media.track).toMatchObject({ deviceId: chosen!.input.deviceId, label: 'Fake Audio Input 2' });
+    expect(media.sinks).toEqual([chosen!.output.deviceId]);
+    const result = await caller;
+    expect(result.code, explain(result)).toBe(0);
+    await expect.poll(() => app.harness.services.calls.get(callId).outcome, { timeout: 5000 }).toBe('answered');
+  }, 90_000);
+});
