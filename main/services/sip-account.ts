@@ -50,6 +50,10 @@ export function accountFromEnv(
   return { account: parsed.data, password: env.PERMANENCE_SIP_PASSWORD ?? '' };
 }
 
+function sameLine(a: SipAccount | null, b: SipAccount): boolean {
+  return a !== null && JSON.stringify({ ...a, audio: null }) === JSON.stringify({ ...b, audio: null });
+}
+
 export function createSipAccountService(
   ctx: ServiceContext,
   secrets: SecretStore,
@@ -102,12 +106,14 @@ export function createSipAccountService(
           'Le compte SIP est fourni par les variables PERMANENCE_SIP_* : modifiez-les.',
         );
       }
+      const before = stored();
       ctx.repos.settings.write({ [ACCOUNT_KEY]: account });
       if (password !== undefined) {
         if (password === '') secrets.delete(PASSWORD_SECRET);
         else secrets.set(PASSWORD_SECRET, password);
       }
-      ctx.emit('sip:accountChanged', {});
+      // Only the audio devices changed: the line keeps running (re-registering could miss a call).
+      ctx.emit('sip:accountChanged', { lineChanged: password !== undefined || !sameLine(before, account) });
       return view();
     },
     credentials(): SipCredentials | null {

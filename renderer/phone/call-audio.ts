@@ -190,6 +190,10 @@ export function createCallAudio(deps: CallAudioDeps) {
     dismissFailure() {
       store.setState({ failures: [], saveError: null });
     },
+    /** The account's devices were changed in the settings: the next calls open them; live calls keep theirs. */
+    adoptForNextCalls(devices: { inputId: string; outputId: string }) {
+      store.setState({ inputId: devices.inputId, outputId: devices.outputId });
+    },
     /** A new call's session: give it the devices chosen during this session before it has any media. */
     prepare(call: CallView, session: SessionPort) {
       const { inputId, outputId } = store.getState();

@@ -216,8 +216,9 @@ export function createCallController(deps: CallDeps) {
     if (dnd && deps.dndMode() === 'reject') {
       store.setState((s) => ({ calls: [...s.calls, call] }));
       offerToLog(call, session.sipCallId);
-      void session.reject(486).catch(() => undefined);
+      // Ended before rejecting: sip.js reports the rejected session as terminated at once, which would log "missed".
       finish(id, null, 'declined', 'dnd');
+      void session.reject(486).catch(() => undefined);
       return call;
     }
     audio.prepare(call, session);
@@ -494,6 +495,7 @@ export function createCallController(deps: CallDeps) {
     returnToCaller,
     setAudioDevices,
     dismissAudioFailure: audio.dismissFailure,
+    adoptAudioForNextCalls: audio.adoptForNextCalls,
     /** Devices chosen during this session, switch in progress, last failure (the card's device menu reads it). */
     audio: audio.store,
     setDnd,

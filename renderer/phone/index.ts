@@ -40,6 +40,8 @@ export interface Phone {
   firm(id: string): FirmDetail | undefined;
   firms(): FirmDetail[];
   setCallerIds(ids: Record<string, CallerId>): void;
+  /** The account's audio devices changed in the settings (nothing else did): use them without a new line. */
+  useAudioSettings(audio: SipAccount['audio']): Promise<void>;
   /** "Simuler un appel": a demo call for this firm through the same pipeline from the headers on. */
   simulateIncoming(firmId: string, callerNumber?: string): CallView | null;
   /** The demo caller hangs up (tests and the demo panel). */
@@ -112,6 +114,11 @@ export function createPhone(config: PhoneConfig | null, deps: PhoneDeps): Phone 
     firms: () => [...directory.firms.values()],
     setCallerIds(ids) {
       callerIds = ids;
+    },
+    async useAudioSettings(audio) {
+      calls.adoptAudioForNextCalls({ inputId: audio.inputId, outputId: audio.outputId });
+      await deps.ringer.setRingDevice(audio.ringId);
+      await deps.ringer.setCallDevice(audio.outputId);
     },
     simulateIncoming(firmId, callerNumber) {
       const firm = directory.firms.get(firmId);

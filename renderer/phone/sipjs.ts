@@ -136,7 +136,11 @@ class SipJsSession implements SessionPort {
     const stream = new MediaStream();
     pc.getReceivers().forEach((r) => r.track && stream.addTrack(r.track));
     this.audio.srcObject = stream;
-    if (this.deviceIds.output) void this.setOutputDevice(this.deviceIds.output);
+    if (this.deviceIds.output)
+      void this.setOutputDevice(this.deviceIds.output).catch((e: Error) =>
+        // the device vanished: the default output keeps the call audible
+        this.options.log?.(`setSinkId: ${e.name}`),
+      );
     void this.audio.play().catch((e: Error) => this.options.log?.(`remote audio: ${e.message}`));
   }
 
@@ -287,28 +291,33 @@ class SipJsSession implements SessionPort {
   }
 
   async setInputDevice(deviceId: string): Promise<void> {
-    this.deviceIds.input = deviceId;
     const pc = pcOf(this.session);
     const sender = pc?.getSenders().find((s) => s.track?.kind === 'audio');
-    if (!sender) return;
+    // No media yet (a ringing call): the microphone is opened with this device when the call is answered.
+    if (!sender) {
+      this.deviceIds.input = deviceId;
+      return;
+    }
     const stream = await navigator.mediaDevices.getUserMedia({ audio: audioConstraints(deviceId), video: false });
     const track = stream.getAudioTracks()[0]!;
     track.enabled = !this.muted && !this.held;
     const old = sender.track;
-    // replaceTrack switches the microphone without a renegotiation: the call never drops.
-    await sender.replaceTrack(track);
+    try {
+      // replaceTrack switches the microphone without a renegotiation: the call never drops.
+      await sender.replaceTrack(track);
+    } catch (e) {
+      track.stop();
+      throw e;
+    }
     old?.stop();
+    this.deviceIds.input = deviceId;
   }
 
+  /** Throws (AbortError, NotFoundError…) when the output cannot be used: the element keeps its previous one. */
   async setOutputDevice(deviceId: string): Promise<void> {
-    this.deviceIds.output = deviceId;
     const el = this.audio as HTMLAudioElement & { setSinkId?(id: string): Promise<void> };
-    try {
-      await el.setSinkId?.(deviceId);
-    } catch (e) {
-      // AbortError when the device vanished: keep the default output rather than losing the call's audio.
-      this.options.log?.(`setSinkId: ${(e as Error).name}`);
-    }
+    await el.setSinkId?.(deviceId);
+    this.deviceIds.output = deviceId;
   }
 
   async stats(): Promise<{ inboundPackets: number; outboundPackets: number }> {

@@ -48,6 +48,7 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
   let app: SipApp;
   let probe: RtpProbe;
   let chosen: { input: Device; output: Device } | null = null;
+  let registeredSince = 0;
 
   beforeAll(async () => {
     lab = await startLab({ fallbackUser: 'alice' });
@@ -115,6 +116,13 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     const before = await callMedia(page, callId);
     expect(before.track).toMatchObject({ deviceId: 'default', readyState: 'live' });
     expect(before.track!.deviceId).not.toBe(input!.deviceId);
+
+    const lineBefore = await page.evaluate(() => {
+      const phone = window.__permanencePhone!;
+      (window as unknown as { __phoneBeforeSwitch: unknown }).__phoneBeforeSwitch = phone;
+      return phone.store.getState().line.since;
+    });
+    registeredSince = lineBefore;
 
     // The menu from the keyboard (Ctrl+Shift+A): the devices in use ticked, the current microphone focused.
     await page.keyboard.press('Control+Shift+A');
@@ -192,6 +200,25 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     await alert.getByRole('button', { name: 'Compris' }).click();
     await alert.waitFor({ state: 'detached' });
 
+    // A speaker that refuses (setSinkId AbortError): said on the card, the call stays on the previous output.
+    const refusing = devices.find((d) => d.kind === 'audiooutput' && d.label === 'Fake Audio Output 2')!;
+    await page.evaluate((refusedId) => {
+      const proto = HTMLMediaElement.prototype as HTMLMediaElement & { setSinkId(id: string): Promise<void> };
+      const original = proto.setSinkId;
+      proto.setSinkId = function (this: HTMLMediaElement, id: string) {
+        if (id === refusedId)
+          return Promise.reject(new DOMException('The operation could not be performed', 'AbortError'));
+        return original.call(this, id);
+      };
+    }, refusing.deviceId);
+    await speakers.getByRole('menuitemradio', { name: 'Fake Audio Output 2' }).click();
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('Le son n’a pas pu passer sur « Fake Audio Output 2 »');
+    expect(await speakers.locator('[aria-checked="true"]').textContent()).toContain('Fake Audio Output 1');
+    expect((await callMedia(page, callId)).sinks).toEqual([output!.deviceId]);
+    await alert.getByRole('button', { name: 'Compris' }).click();
+    await alert.waitFor({ state: 'detached' });
+
     // Kept for the next calls: the account (from the settings) now names both devices, ring device untouched.
     expect(app.harness.services.sipAccount.view().account!.audio).toEqual({
       inputId: input!.deviceId,
@@ -223,18 +250,18 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
   it('opens the chosen devices for the next call', async () => {
     const page = app.page;
     expect(chosen).not.toBeNull();
-    // Saving the account (the menu did) makes PhoneLayer rebuild the line once no call is left: wait for the
-    // new line to register, or the next INVITE could arrive between its un-REGISTER and its REGISTER.
-    await expect
-      .poll(
-        () =>
-          page.evaluate((inputId) => {
-            const phone = window.__permanencePhone!;
-            return phone.account?.audio.inputId === inputId && phone.store.getState().line.state === 'registered';
-          }, chosen!.input.deviceId),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    // The menu saved the choice in the account: only the audio changed, so the line was kept as it was (a new
+    // line would un-REGISTER and REGISTER again, and a call arriving meanwhile would be lost).
+    const kept = await page.evaluate(() => {
+      const phone = window.__permanencePhone!;
+      return {
+        samePhone: phone === (window as unknown as { __phoneBeforeSwitch: unknown }).__phoneBeforeSwitch,
+        line: phone.store.getState().line,
+      };
+    });
+    expect(kept.samePhone).toBe(true);
+    expect(kept.line).toMatchObject({ state: 'registered', since: registeredSince });
+    expect(app.harness.services.sipAccount.view().account?.audio.inputId).toBe(chosen!.input.deviceId);
     const caller = runSipp({
       scenario: 'uac-forwarded-call.xml',
       target: lab.sipTarget,

@@ -26,6 +26,11 @@ export interface KamailioConfigInput {
   fallbackUser?: string;
   /** Kamailio `debug` level: 2 (info) by default, 3 for a SIP-by-SIP trace. */
   debugLevel?: number;
+  /**
+   * Let an authenticated WebSocket client put another user in From (a PBX that allows presenting a firm's number in
+   * From). Default false: From's user must be the authenticated one, as on most PBXs.
+   */
+  allowFromUser?: boolean;
 }
 
 // Toward the browser: WebRTC profile. Toward UDP peers: plain RTP/AVP (lab notes, pitfall 6).
@@ -70,6 +75,7 @@ export function kamailioConfig(input: KamailioConfigInput): string {
     WS_PORT: String(input.wsPort),
     RTPENGINE_NG_PORT: String(input.rtpengineNgPort),
     DEBUG_LEVEL: String(input.debugLevel ?? 2),
+    AUTH_CHECKS: input.allowFromUser ? '0' : '1',
     PASSWORDS: passwords,
     STATIC_ROUTES: routes,
     FALLBACK_USER: fallback,

@@ -33,6 +33,8 @@ export interface LabOptions {
   fallbackUser?: string;
   /** Kamailio debug level (2 info, 3 debug). Env LAB_KAMAILIO_DEBUG overrides. */
   kamailioDebug?: number;
+  /** The WebSocket client may present another user in From (see KamailioConfigInput.allowFromUser). */
+  allowFromUser?: boolean;
   /** Keep the temp dir after stop() (also with env LAB_KEEP=1). */
   keepDir?: boolean;
   /** Readiness bound for each daemon, ms (default 10 000). */
@@ -195,6 +197,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
           staticRoutes: opts.staticRoutes ?? [],
           fallbackUser: opts.fallbackUser,
           debugLevel: Number(process.env.LAB_KAMAILIO_DEBUG ?? opts.kamailioDebug ?? 2),
+          allowFromUser: opts.allowFromUser,
         }),
       );
       rtpengine = spawnLogged('rtpengine', [`--config-file=${rtpCfg}`, '--foreground', '--log-stderr'], {

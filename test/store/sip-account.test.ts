@@ -22,6 +22,28 @@ describe('SIP account', () => {
     t.close();
   });
 
+  it('tells the softphone whether the line changed or only the audio devices', async () => {
+    const t = openTestContext();
+    await t.client.sip.saveAccount({ account, password: 'pw' });
+    const saved = (await t.client.sip.getAccount({})).account!;
+    await t.client.sip.saveAccount({ account: { ...saved, audio: { ...saved.audio, inputId: 'mic-2' } } });
+    await t.client.sip.saveAccount({
+      account: { ...saved, audio: { ...saved.audio, inputId: 'mic-2' }, expires: 120 },
+    });
+    await t.client.sip.saveAccount({
+      account: { ...saved, expires: 120, audio: { ...saved.audio, inputId: 'mic-2' } },
+      password: 'pw2',
+    });
+    const changes = t.events.filter((e) => e.name === 'sip:accountChanged').map((e) => e.payload);
+    expect(changes).toEqual([
+      { lineChanged: true },
+      { lineChanged: false },
+      { lineChanged: true },
+      { lineChanged: true },
+    ]);
+    t.close();
+  });
+
   it('keeps the stored password when the form leaves it empty, forgets it on an empty string', async () => {
     const t = openTestContext();
     await t.client.sip.saveAccount({ account, password: 'pw1' });

@@ -69,8 +69,13 @@ export function PhoneLayer({ phone: given }: { phone?: Phone }) {
       void api.firms.directory({}).then((firms) => phone.setDirectory(firms));
     });
     let waitForIdle: (() => void) | null = null;
-    // A new account means a new line; never drop a call for it: wait until every call has ended.
-    const offAccount = api.events.subscribe('sip:accountChanged', () => {
+    // A new account means a new line; never drop a call for it: wait until every call has ended. Only the audio
+    // devices changed: keep the line (un-REGISTER + REGISTER could miss a call) and take them for the next calls.
+    const offAccount = api.events.subscribe('sip:accountChanged', ({ lineChanged }) => {
+      if (!lineChanged) {
+        void api.sip.credentials({}).then((c) => (c ? phone.useAudioSettings(c.account.audio) : undefined));
+        return;
+      }
       if (liveCalls(phone.store.getState()).length === 0) return setGeneration((g) => g + 1);
       waitForIdle ??= phone.store.subscribe((s) => {
         if (liveCalls(s).length > 0) return;

@@ -1,6 +1,9 @@
 import { event } from '../define';
 
 export const sipEvents = {
-  /** The account was saved: the softphone re-reads its credentials and registers again. */
-  'sip:accountChanged': event<Record<string, never>>(),
+  /**
+   * The account was saved. `lineChanged`: server, identity or password changed, the softphone builds a new line;
+   * otherwise only the audio devices did, and the running line just takes them for the next calls.
+   */
+  'sip:accountChanged': event<{ lineChanged: boolean }>(),
 };

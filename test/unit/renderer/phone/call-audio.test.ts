@@ -197,6 +197,22 @@ describe('switching audio devices during calls', () => {
   });
 });
 
+describe('devices changed in the settings (nothing else)', () => {
+  it('moves the ringer and the next calls to them, leaving the live call where it is', async () => {
+    const live = await answered();
+    const rings: string[] = [];
+    ringer.setRingDevice = async (id: string) => void rings.push(id);
+    await phone.useAudioSettings({ inputId: 'desk-mic', outputId: 'desk-speaker', ringId: 'desk-ring' });
+    expect(rings).toEqual(['desk-ring']);
+    expect(ringer.callDevice).toEqual(['desk-speaker']);
+    expect(live.session.actions.filter((a) => a.startsWith('input') || a.startsWith('output'))).toEqual([]);
+
+    const next = ring();
+    await new Promise((r) => setImmediate(r));
+    expect(next.actions).toEqual(['output desk-speaker', 'input desk-mic']);
+  });
+});
+
 describe('an account from PERMANENCE_SIP_* (read-only)', () => {
   let saves = 0;
   beforeEach(() => {

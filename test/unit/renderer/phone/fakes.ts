@@ -23,8 +23,10 @@ export class FakeSession implements SessionPort {
     this.actions.push('accept');
     this.listener?.onEstablished();
   }
+  /** Like sip.js: Invitation.reject() moves the session to Terminated before its promise settles. */
   async reject(code: number) {
     this.actions.push(`reject ${code}`);
+    this.listener?.onTerminated({ by: 'local', beforeAnswer: true, statusCode: code });
   }
   async hangup() {
     this.actions.push('hangup');
