@@ -1,7 +1,6 @@
-import type { PermanenceClient } from '../../shared/api';
 import type { FirmDetail } from '../../shared/domain/firm/aggregate';
 import type { CallerId, SipAccount } from '../../shared/domain/sip-account';
-import { createCallController, type CallController } from './calls';
+import { createCallController, type CallController, type CallsApi } from './calls';
 import { DemoSession, demoInvite } from './demo';
 import { createLineController, type LineController } from './line';
 import { buildDirectory, type Directory } from './recognise';
@@ -11,7 +10,8 @@ import type { CallView, PhoneConfig, Ringer, SessionPort, UserAgentPort } from '
 export type { PhoneStore } from './store';
 export type { CallView, LineView, PhoneConfig } from './types';
 
-export type PhoneApi = Pick<PermanenceClient, 'calls' | 'shell'>;
+/** What the phone asks main: the call log, the shell, and (to keep an audio device choice) the account. */
+export type PhoneApi = CallsApi;
 
 export interface PhoneDeps {
   api: PhoneApi;
