@@ -50,6 +50,43 @@ function pcOf(session: Session): RTCPeerConnection | undefined {
   return (session.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined)?.peerConnection;
 }
 
+const DIRECTION = /^a=(sendrecv|sendonly|recvonly|inactive)(?=\r?$)/m;
+
+/** The SDP cut at its m= lines: the session part, then one part per media section. */
+function sdpSections(sdp: string): string[] {
+  return sdp.split(/\r\n(?=m=)/);
+}
+
+/** The direction of each media section (sendrecv when it says none), in order. */
+export function directionsOf(sdp: string): string[] {
+  return sdpSections(sdp)
+    .slice(1)
+    .map((section) => DIRECTION.exec(section)?.[1] ?? 'sendrecv');
+}
+
+/** `sdp` with its media sections' directions set to `directions` (sections beyond the list are left alone). */
+export function withDirections(sdp: string, directions: string[]): string {
+  const [session, ...media] = sdpSections(sdp);
+  const set = media.map((section, i) => {
+    const direction = directions[i];
+    if (!direction) return section;
+    return DIRECTION.test(section)
+      ? section.replace(DIRECTION, `a=${direction}`)
+      : section.replace(/\r\n/, `\r\na=${direction}\r\n`);
+  });
+  return [session, ...set].join('\r\n');
+}
+
+/**
+ * The far end's last description (an offer or an answer) as an answer to our re-offer of the agreed state: the
+ * DTLS role stays the one agreed (ours 'active' → theirs 'passive' and the other way), nothing else changes.
+ */
+export function asAnswerTo(remote: string, agreedLocal: string): string {
+  const ours = /^a=setup:(\w+)/m.exec(agreedLocal)?.[1];
+  const theirs = ours === 'active' ? 'passive' : ours === 'passive' ? 'active' : null;
+  return theirs ? remote.replace(/^a=setup:\w+/gm, `a=setup:${theirs}`) : remote;
+}
+
 function audioConstraints(deviceId: string): MediaTrackConstraints | boolean {
   return deviceId ? { deviceId: { exact: deviceId } } : true;
 }
@@ -86,20 +123,23 @@ class SipJsSession implements SessionPort {
   }
 
   /**
-   * sip.js 0.21's web SessionDescriptionHandler has no `rollbackDescription`, so Session.rollbackOffer() does
-   * nothing: after a re-INVITE refused by the far end (491 glare, 488…) the peer connection stays in
-   * have-local-offer and every later offer or answer fails with "Invalid signaling state have-local-offer" (the
-   * 491 retry, the next hold, the far end's next re-INVITE). Give the handler one, and roll back ourselves too.
+   * After a re-INVITE of ours was refused (491 glare, 488…), puts the peer connection back where the last completed
+   * offer/answer left it. sip.js 0.21's web SessionDescriptionHandler has no `rollbackDescription`, so sip.js leaves
+   * it in have-local-offer and every later offer or answer fails ("Invalid signaling state have-local-offer": the
+   * 491 retry, the next hold). Chromium's own rollback is no cure: when the transceiver was made by addTrack before
+   * the remote offer was applied (sip.js does that for incoming calls) it tears the ICE/DTLS transport down and the
+   * audio stops for good. So re-apply the agreed state instead: a new local offer with the last agreed direction,
+   * answered by the far end's last description (same ICE credentials, same DTLS role): nothing changes on the wire.
    */
-  private installRollback() {
-    const sdh = this.session.sessionDescriptionHandler as { rollbackDescription?(): Promise<void> } | undefined;
-    if (sdh && !sdh.rollbackDescription) sdh.rollbackDescription = () => this.rollbackPendingOffer();
-  }
-
-  private async rollbackPendingOffer(): Promise<void> {
+  private async restoreAgreedDescription(): Promise<void> {
     const pc = pcOf(this.session);
-    if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
-    else if (pc?.signalingState === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' });
+    if (pc?.signalingState !== 'have-local-offer') return;
+    const local = pc.currentLocalDescription?.sdp;
+    const remote = pc.currentRemoteDescription?.sdp;
+    if (!local || !remote) return void (await pc.setLocalDescription({ type: 'rollback' }));
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription({ type: 'offer', sdp: withDirections(offer.sdp ?? '', directionsOf(local)) });
+    await pc.setRemoteDescription({ type: 'answer', sdp: asAnswerTo(remote, local) });
   }
 
   get sipCallId(): string {
@@ -114,7 +154,6 @@ class SipJsSession implements SessionPort {
   private onState(state: SessionState) {
     if (state === SessionState.Established) {
       this.established = true;
-      this.installRollback();
       this.playRemote();
       this.listener?.onEstablished();
     }
@@ -202,7 +241,7 @@ class SipJsSession implements SessionPort {
       };
       // A refused re-INVITE must leave the peer connection stable, or the retry and every later offer fail.
       const rolledBack = () =>
-        this.rollbackPendingOffer().catch((e: Error) => this.options.log?.(`rollback: ${e.message}`));
+        this.restoreAgreedDescription().catch((e: Error) => this.options.log?.(`re-INVITE refused: ${e.message}`));
       s.invite({
         sessionDescriptionHandlerModifiers: on ? [Web.holdModifier] : [],
         requestDelegate: {
