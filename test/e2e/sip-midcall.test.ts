@@ -127,9 +127,14 @@ describe.skipIf(!ready)('softphone mid-call, against the SIP lab', () => {
 
   const callView = (id: string) =>
     app.page.evaluate((callId) => window.__permanencePhone!.store.getState().calls.find((c) => c.id === callId), id);
-  /** The card's state line, e.g. "En communication · mis en attente par le correspondant". */
+  /** The card's state line, e.g. "En communication · en attente". */
   const header = async (id: string) =>
     (await app.page.locator(`[data-call-id="${id}"] .phone-card__direction`).textContent()) ?? '';
+  /** The card's remote-hold notice ("Mis en attente par le correspondant : …"), '' when there is none. */
+  const remoteHoldNotice = async (id: string) => {
+    const notice = app.page.locator(`[data-call-id="${id}"] [data-testid="remote-hold"]`);
+    return (await notice.count()) ? ((await notice.textContent()) ?? '').toLowerCase() : '';
+  };
   const alerts = (id: string) => app.page.locator(`[data-call-id="${id}"] [role="alert"]`);
   const button = (id: string, name: string) =>
     app.page.locator(`[data-call-id="${id}"]`).getByRole('button', { name, exact: true });
@@ -232,8 +237,12 @@ describe.skipIf(!ready)('softphone mid-call, against the SIP lab', () => {
     const far = caller('uac-remote-hold.xml', '0600000303', { globals: { hold_after_ms: 1500 } });
     try {
       const id = await answer();
-      expect(await header(id)).not.toContain('mis en attente par le correspondant');
-      await expect.poll(() => header(id), { timeout: 10_000 }).toContain('mis en attente par le correspondant');
+      expect(await remoteHoldNotice(id)).toBe('');
+      await expect
+        .poll(() => remoteHoldNotice(id), { timeout: 10_000 })
+        .toContain('mis en attente par le correspondant');
+      // The band still says our own state: not held by us.
+      expect(await header(id)).not.toContain('attente');
       // Held by the far end only: our own hold state and button are unchanged.
       expect(await callView(id)).toMatchObject({ state: 'active', remoteHeld: true, held: false });
       expect(await button(id, 'Mettre en attente').isEnabled()).toBe(true);
@@ -252,7 +261,7 @@ describe.skipIf(!ready)('softphone mid-call, against the SIP lab', () => {
       // Go-ahead for the far end (one DTMF key as SIP INFO): it resumes with a=sendrecv.
       await app.page.locator('body').click({ position: { x: 5, y: 5 } });
       await app.page.keyboard.press('5');
-      await expect.poll(() => header(id), { timeout: 10_000 }).not.toContain('mis en attente par le correspondant');
+      await expect.poll(() => remoteHoldNotice(id), { timeout: 10_000 }).toBe('');
       expect(await callView(id)).toMatchObject({ state: 'active', remoteHeld: false, held: false });
       const resumed = await far.waitTrace('200 to the resume re-INVITE', (t) =>
         t.some((m) => m.direction === 'received' && m.firstLine.startsWith('SIP/2.0 200') && cseqOf(m) === '3 INVITE'),

@@ -260,7 +260,6 @@ export function CallCard({
           ) : null}
           {t(`phone.card.state.${call.direction}.${call.state}`)}
           {call.held ? ` · ${t('phone.card.held')}` : ''}
-          {call.remoteHeld ? ` · ${t('phone.card.remoteHeld')}` : ''}
         </span>
         <span className="phone-card__firm">{firm ? firm.profile.name : t('phone.card.unknownFirm')}</span>
         {call.state === 'active' || call.answeredAt ? (
@@ -270,6 +269,11 @@ export function CallCard({
         ) : null}
       </header>
       <div className="phone-card__body">
+        {call.remoteHeld && live ? (
+          <p role="status" className="phone-card__remote-hold" data-testid="remote-hold">
+            {t('phone.card.remoteHeldBanner')}
+          </p>
+        ) : null}
         {firm ? (
           <>
             <p className="phone-card__greeting" data-testid="greeting">

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useContext, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useCallback, useContext, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
@@ -105,6 +105,32 @@ export function PhoneLayer({ phone: given }: { phone?: Phone }) {
   return <PhoneCards phone={phone} />;
 }
 
+/**
+ * Publishes the element's height as a CSS variable on the document, so the call desk can keep its consignes below
+ * the call cards however many there are (the cards float over the desk's right column).
+ */
+function usePublishedHeight(variable: string) {
+  return useCallback(
+    (el: HTMLElement | null) => {
+      const root = document.documentElement.style;
+      if (!el) {
+        root.removeProperty(variable);
+        return;
+      }
+      const publish = () => root.setProperty(variable, `${Math.ceil(el.getBoundingClientRect().height)}px`);
+      publish();
+      if (typeof ResizeObserver === 'undefined') return;
+      const observer = new ResizeObserver(publish);
+      observer.observe(el);
+      return () => {
+        observer.disconnect();
+        root.removeProperty(variable);
+      };
+    },
+    [variable],
+  );
+}
+
 function PhoneCards({ phone }: { phone: Phone }) {
   const { t } = useTranslation();
   const calls = useStore(phone.store, (s) => s.calls);
@@ -115,10 +141,11 @@ function PhoneCards({ phone }: { phone: Phone }) {
   );
   usePhoneShortcuts(phone);
   useHeadset(phone);
+  const layer = usePublishedHeight('--phone-layer-height');
   return (
     <>
       {calls.length > 0 ? (
-        <aside className="phone-layer" aria-label={t('phone.layer')}>
+        <aside ref={layer} className="phone-layer" aria-label={t('phone.layer')}>
           {[...calls]
             .sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended'))
             .filter((c) => !(c.ignored && c.state === 'ringing' && calls.length > 1))
