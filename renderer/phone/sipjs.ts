@@ -29,6 +29,8 @@ import type {
 export const ICE_GATHERING_TIMEOUT_MS = 500;
 /** Re-register at 85 % of the expiry instead of sip.js's 99 % (ringcentral-web-phone #398). */
 const REFRESH_FREQUENCY = 85;
+/** A DTMF INFO without a final answer by then counts as not sent (sip.js itself waits for Timer F, 32 s). */
+const INFO_TIMEOUT_MS = 5_000;
 /** A REFER whose NOTIFY never says how it ended is given up after this. */
 const REFER_TIMEOUT_MS = 30_000;
 
@@ -271,16 +273,26 @@ class SipJsSession implements SessionPort {
 
   async sendDtmf(tone: string, mode: DtmfMode): Promise<boolean> {
     if (mode === 'info') {
-      await this.session.info({
-        requestOptions: {
-          body: {
-            contentDisposition: 'render',
-            contentType: 'application/dtmf-relay',
-            content: `Signal=${tone}\r\nDuration=160`,
-          },
-        },
+      // Sent only once the far end accepted it: a 405/415/481 (or no answer) must not show the key as sent.
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), INFO_TIMEOUT_MS);
+        const settle = (ok: boolean) => {
+          clearTimeout(timer);
+          resolve(ok);
+        };
+        this.session
+          .info({
+            requestDelegate: { onAccept: () => settle(true), onReject: () => settle(false) },
+            requestOptions: {
+              body: {
+                contentDisposition: 'render',
+                contentType: 'application/dtmf-relay',
+                content: `Signal=${tone}\r\nDuration=160`,
+              },
+            },
+          })
+          .catch(() => settle(false));
       });
-      return true;
     }
     // Not sip.js's sendDtmf: it replaces the tones still queued, so quick keys were lost (see dtmf.ts).
     const sender = pcOf(this.session)

@@ -39,6 +39,17 @@ const fake = vi.hoisted(() => {
     invite(options: Parameters<Invitation['onReinvite']>[0]) {
       return this.onReinvite(options);
     }
+    /** The far end's answer to each INFO (set by each test): a status code. */
+    infoAnswers: number[] = [];
+    infos: string[] = [];
+    async info(options: {
+      requestDelegate: { onAccept(): void; onReject(): void };
+      requestOptions: { body: { content: string } };
+    }) {
+      this.infos.push(options.requestOptions.body.content);
+      const code = this.infoAnswers.shift() ?? 200;
+      queueMicrotask(() => (code < 300 ? options.requestDelegate.onAccept() : options.requestDelegate.onReject()));
+    }
   }
   return { SessionState, UserAgent, Registerer, Invitation };
 });
@@ -231,5 +242,16 @@ describe('sip.js session: re-INVITEs from the far end', () => {
     invitation.delegate.onInvite!({ body: sdp('sendrecv', 'actpass', 3) }, {}, 488);
     invitation.delegate.onInvite!({ body: sdp('sendrecv', 'actpass', 3) }, {}, 200);
     expect(remoteHolds).toEqual([true, false]);
+  });
+});
+
+describe('DTMF as SIP INFO', () => {
+  it('counts a key as sent only when the far end accepts its INFO', async () => {
+    const pc = new FakePeerConnection(sdp('sendrecv', 'active'), sdp('sendrecv', 'actpass'));
+    const { port, invitation } = answeredCall(pc);
+    invitation.infoAnswers = [200, 415];
+    expect(await port.sendDtmf('1', 'info')).toBe(true);
+    expect(await port.sendDtmf('9', 'info')).toBe(false);
+    expect(invitation.infos).toEqual(['Signal=1\r\nDuration=160', 'Signal=9\r\nDuration=160']);
   });
 });
