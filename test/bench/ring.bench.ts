@@ -1,6 +1,7 @@
 // Ring-to-greeting against the real lab (Kamailio + rtpengine + sipp), and INVITE → 180 Ringing for the app and for
 // baresip (a native SIP client) registered to the same Kamailio, in the same run.
-// Runs inside the network namespace: npm run bench -- --only=ring. Prints only the report's JSON lines on stdout.
+// Runs inside the network namespace: npm run bench -- --only=ring. Prints only the report's JSON lines on stdout;
+// RING_BENCH_RAW=1 also logs every call's figures per hop on stderr.
 import { openStore } from '../../main/store/open';
 import { startLab, requireLabTools, type Lab } from '../lab/lab';
 import { parseSippMessages, runSipp, type SippResult } from '../lab/sipp';
@@ -80,6 +81,24 @@ function hopsOf(
   return hops;
 }
 
+interface Paint {
+  at: number;
+  greeting: string;
+}
+
+/** Init script: records each ring card's first paint (its data-painted-at stamp) and its greeting, in order. */
+const PAINT_RECORDER = `(() => {
+  const paints = (window.__paints = []);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const card = record.target;
+      if (!card.dataset || !card.dataset.paintedAt) continue;
+      const greeting = card.querySelector('[data-testid="greeting"]');
+      paints.push({ at: Number(card.dataset.paintedAt), greeting: greeting ? greeting.textContent : '' });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted-at'] });
+})();`;
+
 /** Init script: stamps (epoch ms) the INVITEs the page receives and the 180s it sends on the SIP WebSocket. */
 const WS_STAMPS = `(() => {
   const Native = window.WebSocket;
@@ -125,20 +144,17 @@ async function measureApp(lab: Lab, app: SipApp) {
   for (let i = 0; i < CALLS; i += 1) {
     const f = (i * 37) % FIRMS;
     const number = `+3319900${String(1000 + f).padStart(4, '0')}`;
+    const seen = await app.page.evaluate(() => (window as unknown as { __paints: Paint[] }).__paints.length);
     const caller = ringOnce(lab, `06${String(10_000_000 + i).slice(-8)}`, [
       `Diversion: <sip:${number}@${lab.domain}>;reason=no-answer;counter=1`,
     ]);
-    const card = app.page.locator('[data-call-state="ringing"]');
-    await card.waitFor({ timeout: 10_000 });
-    // The stamp is the paint time itself: how fast we poll for it does not change the figure.
-    let paintedAt = 0;
-    for (let tries = 0; tries < 500 && !paintedAt; tries += 1) {
-      paintedAt = Number((await card.getAttribute('data-painted-at')) ?? 0);
-      if (!paintedAt) await new Promise((r) => setTimeout(r, 10));
-    }
-    const painted = { at: paintedAt, greeting: (await card.locator('[data-testid="greeting"]').textContent()) ?? '' };
+    // Nothing talks to the page while it rings (a test driver polling over CDP would compete with sip.js on the
+    // page's main thread): the paint is recorded in the page and read once the caller has hung up.
     const result = await caller;
-    await card.waitFor({ state: 'detached', timeout: 10_000 });
+    const painted = await app.page
+      .waitForFunction((n) => (window as unknown as { __paints: Paint[] }).__paints[n], seen, { timeout: 10_000 })
+      .then((handle) => handle.jsonValue() as Promise<Paint>);
+    await app.page.locator('[data-call-state="ringing"]').waitFor({ state: 'detached', timeout: 10_000 });
     const timing = inviteTo180(result);
     if (result.code !== 0 || !timing) {
       log(`app call ${i}: sipp ${result.code} ${result.errors.slice(-300)}`);
@@ -193,7 +209,7 @@ export async function run(report: Report, _options: { seedDir?: string } = {}): 
   try {
     app = await startSipApp(lab, (h) => h.services.settings.update({ workspaceInitialisedAt: Date.now() }), {
       dataDir,
-      initScript: WS_STAMPS,
+      initScript: WS_STAMPS + PAINT_RECORDER,
     });
     const fromApp = await measureApp(lab, app);
     const fromBaresip = await measureBaresip(lab);
@@ -205,6 +221,8 @@ export async function run(report: Report, _options: { seedDir?: string } = {}): 
         report(`ring.invite_to_180.${who}.hop.${hop}.p50`, round(percentile(values, 50)), 'ms');
         report(`ring.invite_to_180.${who}.hop.${hop}.p95`, round(percentile(values, 95)), 'ms');
       }
+    if (process.env.RING_BENCH_RAW)
+      log(`raw ${JSON.stringify({ greeting: fromApp.greeting, app: fromApp.hops, baresip: fromBaresip.hops })}`);
     log(`app: ${fromApp.greeting.length} calls measured, baresip: ${fromBaresip.ringing.length}`);
     if (fromApp.greeting.length < 50 || fromBaresip.ringing.length < 50)
       throw new Error('fewer than 50 calls measured');
