@@ -1,4 +1,14 @@
-import { Suspense, lazy, useCallback, useContext, useEffect, useMemo, useState, type ComponentType } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentType,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
@@ -106,29 +116,39 @@ export function PhoneLayer({ phone: given }: { phone?: Phone }) {
 }
 
 /**
- * Publishes the element's height as a CSS variable on the document, so the call desk can keep its consignes below
- * the call cards however many there are (the cards float over the desk's right column).
+ * The call desk keeps its consignes below the call cards however many there are (the cards float over the desk's
+ * right column): the cards' height goes to the desk as `--phone-layer-height`. Read from ResizeObserver (after
+ * layout: no forced reflow) and set on the desk's own wrapper (a custom property on the root would restyle the whole
+ * document each time a card comes or goes, just when the next call may be arriving).
  */
-function usePublishedHeight(variable: string) {
-  return useCallback(
-    (el: HTMLElement | null) => {
-      const root = document.documentElement.style;
-      if (!el) {
-        root.removeProperty(variable);
-        return;
-      }
-      const publish = () => root.setProperty(variable, `${Math.ceil(el.getBoundingClientRect().height)}px`);
-      publish();
-      if (typeof ResizeObserver === 'undefined') return;
-      const observer = new ResizeObserver(publish);
-      observer.observe(el);
-      return () => {
-        observer.disconnect();
-        root.removeProperty(variable);
-      };
-    },
-    [variable],
-  );
+function useLayerHeightForDesk() {
+  const height = useRef<number | null>(null);
+  const slot = useRef<HTMLElement | null>(null);
+  // Reads refs only: the same for every render.
+  const apply = () => {
+    if (!slot.current) return;
+    if (height.current === null) slot.current.style.removeProperty('--phone-layer-height');
+    else slot.current.style.setProperty('--phone-layer-height', `${height.current}px`);
+  };
+  const layer = useCallback((el: HTMLElement | null) => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.borderBoxSize?.[0];
+      height.current = Math.ceil(box ? box.blockSize : (entry?.contentRect.height ?? 0));
+      apply();
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      height.current = null;
+      apply();
+    };
+  }, []);
+  const deskSlot = useCallback((el: HTMLElement | null) => {
+    slot.current = el;
+    apply();
+  }, []);
+  return { layer, deskSlot };
 }
 
 function PhoneCards({ phone }: { phone: Phone }) {
@@ -141,7 +161,7 @@ function PhoneCards({ phone }: { phone: Phone }) {
   );
   usePhoneShortcuts(phone);
   useHeadset(phone);
-  const layer = usePublishedHeight('--phone-layer-height');
+  const { layer, deskSlot } = useLayerHeightForDesk();
   return (
     <>
       {calls.length > 0 ? (
@@ -160,9 +180,15 @@ function PhoneCards({ phone }: { phone: Phone }) {
         </aside>
       ) : null}
       {desk && LazyCallDesk ? (
-        <Suspense fallback={null}>
-          <LazyCallDesk firmId={desk.firmId} callId={desk.callId} onClose={() => shell?.getState().setCallDesk(null)} />
-        </Suspense>
+        <div ref={deskSlot} className="phone-desk-slot">
+          <Suspense fallback={null}>
+            <LazyCallDesk
+              firmId={desk.firmId}
+              callId={desk.callId}
+              onClose={() => shell?.getState().setCallDesk(null)}
+            />
+          </Suspense>
+        </div>
       ) : null}
     </>
   );
