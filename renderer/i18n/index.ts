@@ -20,6 +20,8 @@ export function createI18n(locale: Locale = 'fr'): i18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // No advertising in the users' console (and in every test's output).
+    showSupportNotice: false,
   });
   applyZodLocale(locale);
   instance.on('languageChanged', (lng) => applyZodLocale(lng === 'en' ? 'en' : 'fr'));

@@ -11,14 +11,24 @@ type SinkAudio = HTMLAudioElement & { setSinkId?(id: string): Promise<void> };
  * the call device.
  */
 export function createAudioRinger(log: (line: string) => void = () => undefined): Ringer {
-  const make = (src: string): SinkAudio => {
+  const make = (kind: string, src: string): SinkAudio => {
     const el = document.createElement('audio') as SinkAudio;
     el.src = src;
     el.loop = true;
     el.preload = 'auto';
+    // In the document (hidden) so diagnostics and the E2E can see which sound plays on which device. One ringer
+    // lives at a time (a new line replaces the old one): its elements replace the previous ringer's.
+    el.hidden = true;
+    el.dataset.sound = kind;
+    document.querySelectorAll(`audio[data-sound="${kind}"]`).forEach((old) => old.remove());
+    document.body.append(el);
     return el;
   };
-  const elements = { ring: make(ringUrl), waiting: make(waitingUrl), ringback: make(ringbackUrl) };
+  const elements = {
+    ring: make('ring', ringUrl),
+    waiting: make('waiting', waitingUrl),
+    ringback: make('ringback', ringbackUrl),
+  };
   const playing = new Set<keyof typeof elements>();
 
   async function sink(el: SinkAudio, deviceId: string) {

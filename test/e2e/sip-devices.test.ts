@@ -205,6 +205,7 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     await page.evaluate((refusedId) => {
       const proto = HTMLMediaElement.prototype as HTMLMediaElement & { setSinkId(id: string): Promise<void> };
       const original = proto.setSinkId;
+      (window as unknown as { __restoreSinkId(): void }).__restoreSinkId = () => (proto.setSinkId = original);
       proto.setSinkId = function (this: HTMLMediaElement, id: string) {
         if (id === refusedId)
           return Promise.reject(new DOMException('The operation could not be performed', 'AbortError'));
@@ -218,6 +219,7 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     expect((await callMedia(page, callId)).sinks).toEqual([output!.deviceId]);
     await alert.getByRole('button', { name: 'Compris' }).click();
     await alert.waitFor({ state: 'detached' });
+    await page.evaluate(() => (window as unknown as { __restoreSinkId(): void }).__restoreSinkId());
 
     // Kept for the next calls: the account (from the settings) now names both devices, ring device untouched.
     expect(app.harness.services.sipAccount.view().account!.audio).toEqual({
@@ -285,4 +287,53 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     expect(result.code, explain(result)).toBe(0);
     await expect.poll(() => app.harness.services.calls.get(callId).outcome, { timeout: 5000 }).toBe('answered');
   }, 90_000);
+
+  it('rings on the ring device chosen in the settings, apart from the call device, without a new line', async () => {
+    const page = app.page;
+    const outputs: Device[] = await page.evaluate(async () =>
+      (await navigator.mediaDevices.enumerateDevices())
+        .filter((d) => d.kind === 'audiooutput')
+        .map((d) => ({ kind: d.kind, deviceId: d.deviceId, label: d.label })),
+    );
+    const ringDevice = outputs.find((d) => d.label === 'Fake Audio Output 2')!;
+    const lineBefore = await page.evaluate(() => window.__permanencePhone!.store.getState().line.since);
+    // The settings save only the ring device: the running line takes it (no new REGISTER).
+    const { account } = app.harness.services.sipAccount.view();
+    app.harness.services.sipAccount.save(
+      { ...account!, audio: { ...account!.audio, ringId: ringDevice.deviceId } },
+      undefined,
+    );
+    const sound = (kind: string) =>
+      page.evaluate((k) => {
+        const el = document.querySelector<HTMLAudioElement & { sinkId: string }>(`audio[data-sound="${k}"]`)!;
+        return { sinkId: el.sinkId, playing: !el.paused };
+      }, kind);
+    await expect
+      .poll(async () => (await sound('ring')).sinkId, { timeout: 10_000 })
+      .toBe(ringDevice.deviceId)
+      .catch((e: Error) => {
+        throw new Error(`${e.message}\n${app.console.join('\n')}`);
+      });
+
+    const caller = runSipp({
+      scenario: 'uac-cancel-before-answer.xml',
+      target: lab.sipTarget,
+      service: '0600000012',
+      headers: ['Diversion: <sip:+33142000001@permanence.lab>;reason=no-answer;counter=1'],
+      globals: { ring_ms: 2000 },
+      timeoutMs: 20_000,
+    });
+    await page.locator('[data-call-state="ringing"]').waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await sound('ring')).playing, { timeout: 5000 }).toBe(true);
+    expect(await sound('ring')).toEqual({ sinkId: ringDevice.deviceId, playing: true });
+    // The call-waiting tone and the ringback stay on the call device (the speaker chosen in the first test).
+    expect((await sound('waiting')).sinkId).toBe(chosen!.output.deviceId);
+    const result = await caller;
+    expect(result.code, explain(result)).toBe(0);
+    await expect.poll(async () => (await sound('ring')).playing, { timeout: 5000 }).toBe(false);
+    expect(await page.evaluate(() => window.__permanencePhone!.store.getState().line)).toMatchObject({
+      state: 'registered',
+      since: lineBefore,
+    });
+  }, 60_000);
 });

@@ -16,6 +16,9 @@ export function buildRenderer(): void {
     cwd: sourceRoot(),
     // stdout stays clean for the benchmark's JSON lines
     stdio: ['ignore', process.stderr, process.stderr],
+    // vitest sets NODE_ENV=test, which would make Vite ship React's development build (StrictMode's double
+    // mount, slower renders): the lab E2E must run what users run.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   built = true;
 }
