@@ -1,27 +1,10 @@
 // Drives the real app (harness + built renderer in Chromium) against the SIP lab.
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { sourceRoot } from '../../../main/platform/paths';
 import type { Harness } from '../../../main/harness/server';
 import type { SipAccount } from '../../../shared/domain/sip-account';
 import type { Lab } from '../../lab/lab';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { startTestHarness } from './harness';
-
-let built = false;
-/** The E2E must run the current renderer: build once per test process. */
-export function buildRenderer(): void {
-  if (built) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], {
-    cwd: sourceRoot(),
-    // stdout stays clean for the benchmark's JSON lines
-    stdio: ['ignore', process.stderr, process.stderr],
-    // vitest sets NODE_ENV=test, which would make Vite ship React's development build (StrictMode's double
-    // mount, slower renders): the lab E2E must run what users run.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  built = true;
-}
 
 export interface SipApp {
   harness: Harness;
@@ -48,7 +31,6 @@ export async function startSipApp(
   seed: (harness: Harness) => void,
   options: SipAppOptions = {},
 ): Promise<SipApp> {
-  buildRenderer();
   const harness = await startTestHarness(options.dataDir);
   if (!options.dataDir) harness.services.workspace.initialise('empty');
   seed(harness);
