@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { AudioDevicesButton, AudioDevicesMenu, AudioDevicesNotice, useAudioDevicesShortcut } from './AudioDevices';
 import { RecentMessages } from './RecentMessages';
 import { useTranslation } from 'react-i18next';
@@ -218,8 +218,11 @@ function Transfer({ phone, call, firm }: { phone: Phone; call: CallView; firm: F
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
-/** One call: the ring card before she answers, the in-call controls after. */
-export function CallCard({
+/**
+ * One call: the ring card before she answers, the in-call controls after. Memoised: a change to one call (a new
+ * one ringing, another ending) does not re-render the others' cards.
+ */
+export const CallCard = memo(function CallCard({
   phone,
   call,
   onTakeMessage,
@@ -453,4 +456,4 @@ export function CallCard({
       ) : null}
     </section>
   );
-}
+});

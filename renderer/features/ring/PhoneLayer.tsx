@@ -162,6 +162,11 @@ function PhoneCards({ phone }: { phone: Phone }) {
   usePhoneShortcuts(phone);
   useHeadset(phone);
   const { layer, deskSlot } = useLayerHeightForDesk();
+  // Stable, so the memoised cards do not all re-render whenever one call changes.
+  const takeMessage = useCallback(
+    (c: CallView) => c.firmId && shell?.getState().setCallDesk({ firmId: c.firmId, callId: c.id }),
+    [shell],
+  );
   return (
     <>
       {calls.length > 0 ? (
@@ -170,12 +175,7 @@ function PhoneCards({ phone }: { phone: Phone }) {
             .sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended'))
             .filter((c) => !(c.ignored && c.state === 'ringing' && calls.length > 1))
             .map((call) => (
-              <CallCard
-                key={call.id}
-                phone={phone}
-                call={call}
-                onTakeMessage={(c) => c.firmId && shell?.getState().setCallDesk({ firmId: c.firmId, callId: c.id })}
-              />
+              <CallCard key={call.id} phone={phone} call={call} onTakeMessage={takeMessage} />
             ))}
         </aside>
       ) : null}
