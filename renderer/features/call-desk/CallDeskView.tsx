@@ -5,6 +5,7 @@ import type { MessageRecord } from '../../../shared/domain/message';
 import type { ViewProps } from '../../app/views';
 import { formatDateTime } from '../../ui/format';
 import { CallDesk } from './CallDesk';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 interface OpenDesk {
   firmId: string;
@@ -59,13 +60,7 @@ export function CallDeskView({ api, firmsStore }: ViewProps) {
       <div className="row">
         <label className="field">
           <span>{t('callDesk.view.firm')}</span>
-          <select value={firmId} onChange={(e) => setFirmId(e.target.value)}>
-            {firms.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
+          <FirmSelect firms={firms} value={firmId} onChange={setFirmId} />
         </label>
         <button
           type="button"

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { MessageDetailPanel } from './MessageDetailPanel';
 import { createMessagesStore } from './messages-store';
 import { MessageStatusBadge } from './MessageStatusBadge';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 /** Every message, all firms or one: filters, full-text search, ↑/↓ to move, statuses updating live. */
 export function MessagesView({ api, firmsStore }: ViewProps) {
@@ -86,18 +87,13 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
             }
           }}
         />
-        <select
+        <FirmSelect
           aria-label={t('callDesk.list.firm')}
+          firms={firms}
           value={filter.firmId}
-          onChange={(e) => store.getState().setFilter({ firmId: e.target.value })}
-        >
-          <option value="">{t('callDesk.list.allFirms')}</option>
-          {firms.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
+          onChange={(firmId) => store.getState().setFilter({ firmId })}
+          allLabel={t('callDesk.list.allFirms')}
+        />
         <select
           aria-label={t('callDesk.list.status')}
           value={filter.status}

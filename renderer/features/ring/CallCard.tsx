@@ -9,6 +9,7 @@ import { openingStateAt } from '../../../shared/domain/firm/opening';
 import type { Phone, CallView } from '../../phone';
 import { formatDateTime, formatWeekdayTime } from '../../ui/format';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 function elapsed(from: number | null, now: number): string {
   if (from === null) return '0:00';
@@ -129,13 +130,11 @@ function AssignFirm({ phone, call }: { phone: Phone; call: CallView }) {
     <div className="phone-card__assign row">
       <label>
         {t('phone.card.belongsTo')}{' '}
-        <select value={firmId} onChange={(e) => setFirmId(e.target.value)}>
-          {firms.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.profile.name}
-            </option>
-          ))}
-        </select>
+        <FirmSelect
+          firms={firms.map((f) => ({ id: f.id, name: f.profile.name }))}
+          value={firmId}
+          onChange={setFirmId}
+        />
       </label>
       <button
         type="button"

@@ -7,6 +7,7 @@ import type { FirmSummary } from '../../../shared/domain/firm/firm';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { ShellContext, createShellStore } from '../../app/shell-context';
 import { formatDateTime } from '../../ui/format';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 const idleShell = createShellStore();
 
@@ -56,14 +57,7 @@ export function CallLogView({ api, firms }: { api: PermanenceClient; firms: Firm
       <form className="call-log__filters row" onSubmit={(e) => e.preventDefault()} aria-label={t('phone.log.filters')}>
         <label>
           {t('phone.log.firm')}{' '}
-          <select value={firmId} onChange={(e) => setFirmId(e.target.value)}>
-            <option value="">{t('phone.log.allFirms')}</option>
-            {firms.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
+          <FirmSelect firms={firms} value={firmId} onChange={setFirmId} allLabel={t('phone.log.allFirms')} />
         </label>
         <label>
           {t('phone.log.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

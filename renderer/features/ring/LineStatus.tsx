@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ShellContext, createShellStore } from '../../app/shell-context';
 import type { Phone } from '../../phone';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 const idleShell = createShellStore();
 
@@ -96,13 +97,12 @@ function SimulateCall({ phone, onDone }: { phone: Phone; onDone(): void }) {
       <p className="phone-simulate__note">{t('phone.demo.note')}</p>
       <label>
         {t('phone.demo.firm')}{' '}
-        <select value={firmId} onChange={(e) => setFirmId(e.target.value)} autoFocus>
-          {firms.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.profile.name}
-            </option>
-          ))}
-        </select>
+        <FirmSelect
+          firms={firms.map((f) => ({ id: f.id, name: f.profile.name }))}
+          value={firmId}
+          onChange={setFirmId}
+          autoFocus
+        />
       </label>
       <button type="submit" className="button button--primary" disabled={!firmId}>
         {t('phone.demo.ring')}

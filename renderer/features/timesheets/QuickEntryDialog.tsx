@@ -5,6 +5,7 @@ import type { TaskType } from '../../../shared/domain/billing/billing-settings';
 import type { FirmSummary } from '../../../shared/domain/firm/firm';
 import { COUNTED_TASK_TYPES, MANUAL_TASK_TYPES } from '../../../shared/domain/timesheet';
 import { parseDuration } from '../../../shared/domain/timesheet-import';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 export type QuickMode = 'entry' | 'timer';
 
@@ -74,13 +75,7 @@ export function QuickEntryDialog({ api, mode, firms, defaultFirmId, onStartTimer
         <div className="form-grid">
           <label className="field">
             {t('timesheets.entry.firm')}
-            <select value={firmId} onChange={(e) => setFirmId(e.target.value)} autoFocus={!defaultFirmId}>
-              {firms.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
+            <FirmSelect firms={firms} value={firmId} onChange={setFirmId} autoFocus={!defaultFirmId} />
           </label>
           <label className="field">
             {t('timesheets.entry.type')}

@@ -7,6 +7,7 @@ import { currentMonth, formatDuration, monthRange } from '../billing/format';
 import { EntryEditForm } from './EntryEditForm';
 import { QuickEntryDialog } from './QuickEntryDialog';
 import { readFileText, TimesheetImportPanel } from './TimesheetImportPanel';
+import { FirmSelect } from '../../ui/FirmSelect';
 
 /** Temps: the month's entries per firm (calls, manual, timer, import), edits audited by main, and the CSV import. */
 export function TimesheetsView({ api }: { api: PermanenceClient }) {
@@ -73,14 +74,7 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
         </label>
         <label className="billing-view__month">
           {t('timesheets.entry.firm')}
-          <select value={firmId} onChange={(e) => setFirmId(e.target.value)}>
-            <option value="">{t('timesheets.view.allFirms')}</option>
-            {firms.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
+          <FirmSelect firms={firms} value={firmId} onChange={setFirmId} allLabel={t('timesheets.view.allFirms')} />
         </label>
         <span className="grow" />
         <button
