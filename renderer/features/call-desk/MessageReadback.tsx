@@ -3,6 +3,7 @@ import type { FirmDetail } from '../../../shared/domain/firm/aggregate';
 import type { MessageContent } from '../../../shared/domain/message';
 import { resolveRecipients } from '../../../shared/domain/message-recipients';
 import { formatPhoneForDisplay, toE164 } from '../../../shared/domain/phone';
+import { ReadbackList } from '../../ui/ReadbackList';
 
 /** The "récapitulatif": the message as she reads it back to the caller before it leaves. */
 export function MessageReadback({ firm, content }: { firm: FirmDetail; content: MessageContent }) {
@@ -41,16 +42,5 @@ export function MessageReadback({ firm, content }: { firm: FirmDetail; content: 
       .map(([key, value]) => [labels.get(key)!, value] as [string, string]),
     [t('callDesk.message.body'), content.body],
   ];
-  return (
-    <dl className="cd-readback" aria-label={t('callDesk.runner.readback')}>
-      {rows
-        .filter(([, value]) => value)
-        .map(([label, value]) => (
-          <div key={label} className="cd-readback__row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
-  );
+  return <ReadbackList rows={rows} label={t('callDesk.runner.readback')} />;
 }

@@ -5,6 +5,7 @@ import type { MessageDetail } from '../../../shared/domain/message';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { useApi } from '../../api/client';
 import { formatDateTime } from '../../ui/format';
+import { ReadbackList } from '../../ui/ReadbackList';
 import { CorrectionForm } from './CorrectionForm';
 import type { MessagesStore } from './messages-store';
 import { MessageStatusBadge } from './MessageStatusBadge';
@@ -73,16 +74,7 @@ export function MessageDetailPanel({ store, firmName }: { store: MessagesStore; 
       {m.deliveryNote ? (
         <p className={m.status === 'echec' ? 'banner banner--error' : 'banner cd-note'}>{m.deliveryNote}</p>
       ) : null}
-      <dl className="cd-readback">
-        {rows
-          .filter(([, v]) => v)
-          .map(([label, value]) => (
-            <div key={label} className="cd-readback__row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <ReadbackList rows={rows} />
       {m.body ? <p className="msg-article__body">{m.body}</p> : null}
       <div className="row">
         {m.status === 'echec' ? (
