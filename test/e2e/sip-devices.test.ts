@@ -5,10 +5,9 @@ import type { Page } from 'playwright-core';
 import { requireLabTools, startLab, type Lab } from '../lab/lab';
 import { startRtpProbe, type RtpProbe } from '../lab/rtp-probe';
 import { parseSippMessages, runSipp, type SippResult } from '../lab/sipp';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
-import { pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
+import { explainFailure, addFirm, pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
 
 const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools();
 
@@ -54,15 +53,7 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     lab = await startLab({ fallbackUser: 'alice' });
     probe = await startRtpProbe({ echo: true });
     app = await startSipApp(lab, (h) => {
-      h.services.firms.save({
-        draft: parsedDraft(
-          makeFirmDraft({
-            name: 'Cabinet Martin',
-            greeting: 'Cabinet Martin, bonjour.',
-            numbers: [{ e164: '01 42 00 00 01', label: 'standard' }],
-          }),
-        ),
-      });
+      addFirm(h, 'Cabinet Martin', '01 42 00 00 01');
     });
   }, 120_000);
 
@@ -72,11 +63,7 @@ describe.skipIf(!ready)('audio devices switched during a call, against the SIP l
     await lab?.stop();
   });
 
-  const explain = (result?: SippResult) =>
-    [
-      result ? `sipp ${result.code}\n${result.stderr.slice(-800)}\n${result.errors.slice(-1500)}` : '',
-      ...app.console.slice(-20),
-    ].join('\n');
+  const explain = (result?: SippResult) => explainFailure(app, result);
 
   it('switches microphone and speaker from the card mid-call: same call, new devices, RTP both ways', async () => {
     const page = app.page;

@@ -5,8 +5,7 @@ import { findFreePort, startLab, requireLabTools, type Lab } from '../lab/lab';
 import { runSipp } from '../lab/sipp';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
-import { startSipApp, type SipApp } from './support/sip-app';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
+import { addFirm, startSipApp, type SipApp } from './support/sip-app';
 
 const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools();
 const MARTIN = 'Diversion: <sip:+33142000001@permanence.lab>;reason=no-answer;counter=1';
@@ -32,15 +31,7 @@ describe.skipIf(!ready)('WebSocket server failover against two lab PBX nodes', (
   });
 
   const seed: Parameters<typeof startSipApp>[1] = (h) => {
-    h.services.firms.save({
-      draft: parsedDraft(
-        makeFirmDraft({
-          name: 'Cabinet Martin',
-          greeting: 'Cabinet Martin, bonjour.',
-          numbers: [{ e164: '01 42 00 00 01', label: 'standard' }],
-        }),
-      ),
-    });
+    addFirm(h, 'Cabinet Martin', '01 42 00 00 01');
   };
 
   const lineOf = (a: SipApp) => a.page.evaluate(() => window.__permanencePhone!.store.getState().line);

@@ -5,10 +5,11 @@
 import { findFreePort, requireLabTools, startLab, type Lab } from '../lab/lab';
 import { startRtpProbe } from '../lab/rtp-probe';
 import { parseSippMessages, runSipp, startSippUas, type SippResult } from '../lab/sipp';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
 import {
+  explainFailure,
+  addFirm,
   COUNT_PEER_CONNECTIONS,
   pageRtp,
   peerConnections,
@@ -33,14 +34,8 @@ describe.skipIf(!ready)('softphone in call, against the SIP lab', () => {
     app = await startSipApp(
       lab,
       (h) => {
-        const add = (name: string, number: string) =>
-          h.services.firms.save({
-            draft: parsedDraft(
-              makeFirmDraft({ name, greeting: `${name}, bonjour.`, numbers: [{ e164: number, label: 'standard' }] }),
-            ),
-          });
-        add('Cabinet Martin', '01 42 00 00 01');
-        add('Plomberie Dupont', '01 42 00 00 02');
+        addFirm(h, 'Cabinet Martin', '01 42 00 00 01');
+        addFirm(h, 'Plomberie Dupont', '01 42 00 00 02');
       },
       { initScript: COUNT_PEER_CONNECTIONS },
     );
@@ -51,11 +46,7 @@ describe.skipIf(!ready)('softphone in call, against the SIP lab', () => {
     await lab?.stop();
   });
 
-  const explain = (result?: SippResult) =>
-    [
-      result ? `sipp ${result.code}\n${result.stderr.slice(-800)}\n${result.errors.slice(-1500)}` : '',
-      ...app.console.slice(-20),
-    ].join('\n');
+  const explain = (result?: SippResult) => explainFailure(app, result);
 
   /** An outside caller through Kamailio that waits for the app's BYE (answers hold re-INVITEs meanwhile). */
   function caller(service: string, headers: string[]) {

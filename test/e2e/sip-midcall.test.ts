@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireLabTools, startLab, type Lab } from '../lab/lab';
 import { parseSippMessages, runSipp, type SippResult, type TracedMessage } from '../lab/sipp';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
-import { pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
+import { explainFailure, addFirm, pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
 
 const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools();
 
@@ -31,20 +30,9 @@ describe.skipIf(!ready)('softphone mid-call, against the SIP lab', () => {
 
   beforeAll(async () => {
     lab = await startLab({ fallbackUser: 'alice' });
-    app = await startSipApp(
-      lab,
-      (h) =>
-        h.services.firms.save({
-          draft: parsedDraft(
-            makeFirmDraft({
-              name: 'Cabinet Martin',
-              greeting: 'Cabinet Martin, bonjour.',
-              numbers: [{ e164: '01 42 00 00 01', label: 'standard' }],
-            }),
-          ),
-        }),
-      { account: { dtmfMode: 'info' } },
-    );
+    app = await startSipApp(lab, (h) => addFirm(h, 'Cabinet Martin', '01 42 00 00 01'), {
+      account: { dtmfMode: 'info' },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -52,11 +40,7 @@ describe.skipIf(!ready)('softphone mid-call, against the SIP lab', () => {
     await lab?.stop();
   });
 
-  const explain = (result?: SippResult) =>
-    [
-      result ? `sipp ${result.code}\n${result.stderr.slice(-800)}\n${result.errors.slice(-1500)}` : '',
-      ...app.console.slice(-20),
-    ].join('\n');
+  const explain = (result?: SippResult) => explainFailure(app, result);
 
   /**
    * An outside caller through Kamailio, with its -trace_msg in a directory we own so the test can follow what
@@ -156,7 +140,15 @@ describe.skipIf(!ready)('softphone mid-call, against the SIP lab', () => {
       for (const key of ['1', '9', '#', '0', '*', '5']) await app.page.keyboard.press(key);
       const infosOf = (t: TracedMessage[]) =>
         t.filter((m) => m.direction === 'received' && m.firstLine.startsWith('INFO '));
-      const trace = await far.waitTrace('6 INFO at the far end', (t) => infosOf(t).length >= 6);
+      const trace = await far
+        .waitTrace('6 INFO at the far end', (t) => infosOf(t).length >= 6)
+        .catch(async (e: Error) => {
+          const focus = await app.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+          const sent = (await callView(id))?.dtmfSent;
+          throw new Error(
+            `${e.message}\nINFOs at sipp: ${infosOf(far.trace()).length}, keys sent by the app: ${sent}, focus: ${focus}\n${explain()}`,
+          );
+        });
       const infos = infosOf(trace);
       expect(infos.map((m) => /^Signal=(.+)$/m.exec(bodyOf(m))?.[1]?.trim()).join('')).toBe('19#0*5');
       for (const info of infos) {

@@ -4,10 +4,9 @@
 // Run inside a network namespace: bash scripts/with-netns.sh npx vitest run test/e2e/sip-presentation-dnd.test.ts
 import { findFreePort, requireLabTools, startLab, type Lab } from '../lab/lab';
 import { parseSippMessages, runSipp, startSippUas, type SippResult } from '../lab/sipp';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
-import { startSipApp, type SipApp } from './support/sip-app';
+import { explainFailure, addFirm, startSipApp, type SipApp } from './support/sip-app';
 
 const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools();
 
@@ -26,14 +25,8 @@ describe.skipIf(!ready)('caller-ID presentation and pause, against the SIP lab',
       allowFromUser: true,
     });
     app = await startSipApp(lab, (h) => {
-      const add = (name: string, number: string) =>
-        h.services.firms.save({
-          draft: parsedDraft(
-            makeFirmDraft({ name, greeting: `${name}, bonjour.`, numbers: [{ e164: number, label: 'standard' }] }),
-          ),
-        }).id;
-      firms.martin = add('Cabinet Martin', '01 42 00 00 01');
-      firms.dupont = add('Plomberie Dupont', '01 42 00 00 02');
+      firms.martin = addFirm(h, 'Cabinet Martin', '01 42 00 00 01');
+      firms.dupont = addFirm(h, 'Plomberie Dupont', '01 42 00 00 02');
       h.services.sipAccount.setCallerId(firms.martin, { mode: 'p-asserted-identity', number: '+33142000001' });
       h.services.sipAccount.setCallerId(firms.dupont, { mode: 'from-user', number: '+33142000002' });
     });
@@ -44,11 +37,7 @@ describe.skipIf(!ready)('caller-ID presentation and pause, against the SIP lab',
     await lab?.stop();
   });
 
-  const explain = (result?: SippResult) =>
-    [
-      result ? `sipp ${result.code}\n${result.stderr.slice(-800)}\n${result.errors.slice(-1500)}` : '',
-      ...app.console.slice(-20),
-    ].join('\n');
+  const explain = (result?: SippResult) => explainFailure(app, result);
 
   /** Calls `number` for `firmId` from the app; the sipp UAS answers; the app hangs up. Returns the INVITE sipp got. */
   async function callFor(firmId: string, number: string): Promise<string> {

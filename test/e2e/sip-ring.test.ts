@@ -4,8 +4,7 @@ import { startLab, requireLabTools, type Lab } from '../lab/lab';
 import { runSipp, parseSippMessages } from '../lab/sipp';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
-import { pageRtp, startSipApp, type SipApp } from './support/sip-app';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
+import { addFirm, pageRtp, startSipApp, type SipApp } from './support/sip-app';
 
 const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools();
 
@@ -18,11 +17,7 @@ describe.skipIf(!ready)('softphone against the SIP lab', () => {
     lab = await startLab({ fallbackUser: 'alice' });
     app = await startSipApp(lab, (h) => {
       const add = (key: string, name: string, number: string) => {
-        firms[key] = h.services.firms.save({
-          draft: parsedDraft(
-            makeFirmDraft({ name, greeting: `${name}, bonjour.`, numbers: [{ e164: number, label: 'standard' }] }),
-          ),
-        }).id;
+        firms[key] = addFirm(h, name, number);
       };
       add('martin', 'Cabinet Martin', '01 42 00 00 01');
       add('dupont', 'Plomberie Dupont', '01 42 00 00 02');

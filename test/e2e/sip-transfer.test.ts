@@ -3,11 +3,10 @@
 // Run inside a network namespace: bash scripts/with-netns.sh npx vitest run test/e2e/sip-transfer.test.ts
 import { findFreePort, requireLabTools, startLab, type Lab } from '../lab/lab';
 import { parseSippMessages, registerWithSipp, startSippUas, type SippResult } from '../lab/sipp';
-import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool } from './support/chromium';
 import { screenshotPath } from './support/harness';
 import { BARESIP_PATH, startBaresip, type Baresip } from './support/sip-baresip';
-import { pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
+import { addFirm, pageRtp, phoneState, startSipApp, type SipApp } from './support/sip-app';
 
 const ready = hasTool(CHROMIUM_PATH, 'chromium') && requireLabTools() && hasTool(BARESIP_PATH, 'baresip');
 
@@ -21,15 +20,7 @@ describe.skipIf(!ready)('softphone transfers, against the SIP lab with baresip',
     uasPort = await findFreePort('udp');
     lab = await startLab({ fallbackUser: 'alice', staticRoutes: [{ prefix: '9', port: uasPort }] });
     app = await startSipApp(lab, (h) => {
-      h.services.firms.save({
-        draft: parsedDraft(
-          makeFirmDraft({
-            name: 'Cabinet Martin',
-            greeting: 'Cabinet Martin, bonjour.',
-            numbers: [{ e164: '01 42 00 00 01', label: 'standard' }],
-          }),
-        ),
-      });
+      addFirm(h, 'Cabinet Martin', '01 42 00 00 01');
     });
     baresip = await startBaresip(lab, 'bob');
   }, 120_000);

@@ -3,8 +3,27 @@ import type { Page } from 'playwright-core';
 import type { Harness } from '../../../main/harness/server';
 import type { SipAccount } from '../../../shared/domain/sip-account';
 import type { Lab } from '../../lab/lab';
+import type { SippResult } from '../../lab/sipp';
 import { launchChromium, type LaunchedBrowser } from './chromium';
 import { startTestHarness } from './harness';
+import { makeFirmDraft, parsedDraft } from '../../fixtures/factories';
+
+/** A firm whose calls come on `number`, greeted « NAME, bonjour. » (what the lab E2E check on the ring card). */
+export function addFirm(harness: Harness, name: string, number: string): string {
+  return harness.services.firms.save({
+    draft: parsedDraft(
+      makeFirmDraft({ name, greeting: `${name}, bonjour.`, numbers: [{ e164: number, label: 'standard' }] }),
+    ),
+  }).id;
+}
+
+/** What to print when a lab E2E step fails: sipp's exit, its tail and unexpected messages, the page's last lines. */
+export function explainFailure(app: SipApp, result?: SippResult): string {
+  return [
+    result ? `sipp ${result.code}\n${result.stderr.slice(-800)}\n${result.errors.slice(-1500)}` : '',
+    ...app.console.slice(-20),
+  ].join('\n');
+}
 
 export interface SipApp {
   harness: Harness;
