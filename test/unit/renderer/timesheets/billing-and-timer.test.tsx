@@ -59,7 +59,7 @@ describe('firm editor billing tab', () => {
     const user = userEvent.setup();
     render(<App api={t.client} i18n={createI18n('fr')} />);
     const list = await screen.findByRole('list', { name: 'Liste des cabinets' });
-    await user.click(within(list).getByRole('button', { name: /Plomberie/ }));
+    await user.click(await within(list).findByRole('button', { name: /Plomberie/ }));
     await screen.findByRole('heading', { name: /Plomberie/ });
     await user.click(screen.getByRole('tab', { name: /Facturation/ }));
 
