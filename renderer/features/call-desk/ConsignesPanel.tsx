@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Markdown from 'react-markdown';
 import type { FirmDetail } from '../../../shared/domain/firm/aggregate';
 import { consignesNow } from '../../../shared/domain/message-consignes';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
+import { useDial } from '../../app/use-dial';
 import { formatDateTime, formatWeekdayTime } from '../../ui/format';
+import { SafeMarkdown } from '../../ui/SafeMarkdown';
 
 interface ConsignesPanelProps {
   firm: FirmDetail;
@@ -17,6 +18,7 @@ interface ConsignesPanelProps {
 /** The firm's consignes beside the script, with what applies right now on top. */
 export function ConsignesPanel({ firm, changedSince = null, now = Date.now }: ConsignesPanelProps) {
   const { t, i18n } = useTranslation();
+  const dial = useDial(firm.id);
   const [instant, setInstant] = useState(now);
   useEffect(() => {
     const timer = window.setInterval(() => setInstant(now()), 30_000);
@@ -124,7 +126,7 @@ export function ConsignesPanel({ firm, changedSince = null, now = Date.now }: Co
       ) : null}
       {firm.consignes.body ? (
         <section className="markdown cd-consignes__body" aria-label={t('callDesk.consignes.body')}>
-          <Markdown>{firm.consignes.body}</Markdown>
+          <SafeMarkdown onDial={dial}>{firm.consignes.body}</SafeMarkdown>
         </section>
       ) : null}
     </aside>

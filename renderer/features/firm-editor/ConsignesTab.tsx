@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Markdown from 'react-markdown';
 import type { FirmDraftInput } from '../../../shared/domain/firm/aggregate';
+import { useDial } from '../../app/use-dial';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
+import { SafeMarkdown } from '../../ui/SafeMarkdown';
 import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
 import { StringListEditor } from './StringListEditor';
 
@@ -15,6 +16,7 @@ export function ConsignesTab() {
   const current = useEditor((s) => s.detail?.consignes);
   const update = useEditor((s) => s.update);
   const [preview, setPreview] = useState(false);
+  const dial = useDial(useEditor((s) => s.detail?.id ?? null));
   const rules = (consignes.rules ?? {}) as Rules;
   const setRules = (mutate: (r: Rules) => void) =>
     update((d) => {
@@ -46,7 +48,7 @@ export function ConsignesTab() {
         </div>
         {preview ? (
           <div className="markdown" aria-label={t('consignes.previewLabel')}>
-            <Markdown>{consignes.body ?? ''}</Markdown>
+            <SafeMarkdown onDial={dial}>{consignes.body ?? ''}</SafeMarkdown>
           </div>
         ) : (
           <Field label={t('consignes.body')} hint={t('consignes.bodyHint')}>

@@ -2,7 +2,6 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { AudioDevicesButton, AudioDevicesMenu, AudioDevicesNotice, useAudioDevicesShortcut } from './AudioDevices';
 import { RecentMessages } from './RecentMessages';
 import { useTranslation } from 'react-i18next';
-import Markdown from 'react-markdown';
 import { useStore } from 'zustand';
 import type { FirmDetail } from '../../../shared/domain/firm/aggregate';
 import { openingStateAt } from '../../../shared/domain/firm/opening';
@@ -10,6 +9,7 @@ import type { Phone, CallView } from '../../phone';
 import { formatDateTime, formatWeekdayTime } from '../../ui/format';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
 import { FirmSelect } from '../../ui/FirmSelect';
+import { SafeMarkdown } from '../../ui/SafeMarkdown';
 
 function elapsed(from: number | null, now: number): string {
   if (from === null) return '0:00';
@@ -328,7 +328,7 @@ export const CallCard = memo(function CallCard({
           <details className="phone-card__consignes" open={ringing}>
             <summary>{t('phone.card.consignes')}</summary>
             <div className="markdown">
-              <Markdown>{firm.consignes.body}</Markdown>
+              <SafeMarkdown onDial={(n) => void phone.calls.call(n, firm.id)}>{firm.consignes.body}</SafeMarkdown>
             </div>
           </details>
         ) : null}
