@@ -1,14 +1,4 @@
-import {
-  Suspense,
-  lazy,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentType,
-} from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
@@ -16,16 +6,11 @@ import { ShellContext, createShellStore } from '../../app/shell-context';
 import type { Phone } from '../../phone';
 import type { CallView } from '../../phone/types';
 import { currentCall, liveCalls } from '../../phone/store';
+import { CallDesk } from '../call-desk/CallDesk';
 import { CallCard } from './CallCard';
 import { createPhoneRuntime } from './runtime';
 import { useHeadset } from './use-headset';
 import { usePhoneShortcuts } from './use-phone-shortcuts';
-
-type CallDeskProps = { firmId: string; callId: string; onClose(): void };
-// The call desk belongs to the messages feature; load it only if it exists in this build.
-const deskModules = import.meta.glob<{ CallDesk: ComponentType<CallDeskProps> }>('../call-desk/CallDesk.tsx');
-const deskLoader = Object.values(deskModules)[0];
-const LazyCallDesk = deskLoader ? lazy(() => deskLoader().then((m) => ({ default: m.CallDesk }))) : null;
 
 declare global {
   interface Window {
@@ -175,19 +160,19 @@ function PhoneCards({ phone }: { phone: Phone }) {
             .sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended'))
             .filter((c) => !(c.ignored && c.state === 'ringing' && calls.length > 1))
             .map((call) => (
-              <CallCard key={call.id} phone={phone} call={call} onTakeMessage={takeMessage} />
+              <CallCard
+                key={call.id}
+                phone={phone}
+                call={call}
+                onTakeMessage={takeMessage}
+                deskOpen={desk?.callId === call.id}
+              />
             ))}
         </aside>
       ) : null}
-      {desk && LazyCallDesk ? (
+      {desk ? (
         <div ref={deskSlot} className="phone-desk-slot">
-          <Suspense fallback={null}>
-            <LazyCallDesk
-              firmId={desk.firmId}
-              callId={desk.callId}
-              onClose={() => shell?.getState().setCallDesk(null)}
-            />
-          </Suspense>
+          <CallDesk firmId={desk.firmId} callId={desk.callId} onClose={() => shell?.getState().setCallDesk(null)} />
         </div>
       ) : null}
     </>
