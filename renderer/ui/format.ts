@@ -28,3 +28,18 @@ export function formatWeekdayTime(ms: number, locale: string, timeZone?: string)
     ms,
   );
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day as a date field stores it ('2027-03-01') → how she reads it (« 01/03/2027 »). Anything else is
+ * returned as typed.
+ */
+export function formatIsoDay(value: string, locale: string): string {
+  const match = ISO_DAY.exec(value.trim());
+  if (!match) return value;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  return formatter('day', locale, 'UTC', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    Date.UTC(y, m - 1, d),
+  );
+}

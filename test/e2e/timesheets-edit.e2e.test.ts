@@ -63,7 +63,7 @@ describe.runIf(enabled)('time entries in Chromium through the harness', () => {
       );
       await page.getByLabel('Importer un CSV…').setInputFiles(csvFile);
       await page.getByLabel('Colonne pour « objet »').selectOption({ label: 'Client' });
-      await page.getByText('2 ligne(s) valides, prêtes à importer.').waitFor();
+      await page.getByText('2 lignes valides, prêtes à importer.').waitFor();
       await page.screenshot({ path: screenshotPath('timesheets-import-mapping'), fullPage: true });
       await page.close();
     } finally {

@@ -251,7 +251,7 @@ function FirmMonthDetail({ view, onExport }: { view: FirmMonthView; onExport(for
         {statement.forfait ? (
           <p>
             {t('timesheets.billing.forfaitUse', {
-              used: statement.forfait.usedQuantity,
+              count: statement.forfait.usedQuantity,
               included: statement.forfait.includedQuantity,
               overage: statement.forfait.overageQuantity,
               amount: formatEuros(statement.forfait.totalCents, i18n.language),

@@ -108,7 +108,13 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
           </div>
           {report ? (
             <p role="status" className="banner banner--ok">
-              {t('settings.importReport', { ...report })}
+              {t('settings.importReport', {
+                firms: t('settings.importFirms', { count: report.firmsCreated, updated: report.firmsUpdated }),
+                contacts: t('settings.importContacts', {
+                  count: report.contactsCreated,
+                  updated: report.contactsUpdated,
+                }),
+              })}
             </p>
           ) : null}
           {importError ? (

@@ -45,15 +45,15 @@ describe('timesheets CSV import', () => {
     const labelSelect = await within(panel).findByLabelText('Colonne pour « objet »');
     // Detected: objet ← « Objet ».
     expect((labelSelect as HTMLSelectElement).value).toBe('2');
-    expect(within(panel).getByRole('status')).toHaveTextContent('2 ligne(s) valides');
+    expect(within(panel).getByRole('status')).toHaveTextContent('2 lignes valides');
 
     expect(await within(panel).findByRole('cell', { name: 'Courrier recommandé' })).toBeInTheDocument();
     await user.selectOptions(labelSelect, 'Client');
     // The preview follows the chosen mapping before anything is written.
     expect(await within(panel).findByRole('cell', { name: 'Martin' })).toBeInTheDocument();
     await user.selectOptions(within(panel).getByLabelText('Colonne pour « note »'), 'Objet');
-    await user.click(within(panel).getByRole('button', { name: 'Importer 2 ligne(s)' }));
-    await within(panel).findByText('2 saisie(s) importée(s).');
+    await user.click(within(panel).getByRole('button', { name: 'Importer 2 lignes' }));
+    await within(panel).findByText('2 saisies importées.');
 
     const { items } = await t.client.timesheets.list({ firmId: FIRM, limit: 1000 });
     const imported = items.filter((e) => e.source === 'import').sort((a, b) => a.startedAt - b.startedAt);
