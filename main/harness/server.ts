@@ -9,6 +9,8 @@ import { createHandlers } from '../api/handlers';
 import { createFileLogger } from '../platform/logger';
 import { createServices, type Services } from '../services';
 import { openStore, type Db } from '../store/open';
+import { isOwnHost, isOwnOrigin, sameSecret, SECURITY_HEADERS } from './guard';
+import { answerFrame, MAX_FRAME_BYTES } from './requests';
 import { serveStatic } from './static';
 
 export interface HarnessOptions {
@@ -42,7 +44,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const db = openStore({ dataDir: options.dataDir });
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const frame = JSON.stringify({ event: name, payload });
-    for (const socket of sockets) socket.send(frame);
+    for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
   };
   const services = createServices(db, {
     assetsDir: options.assetsDir,
@@ -56,44 +58,67 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // The mail outbox: queued messages leave by themselves, also those queued before a restart.
   services.messages.startWorker();
 
-  const server = http.createServer((req, res) => serveStatic(path.resolve(options.rendererDir), req, res));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 * 1024 });
+  let port = 0;
+  const root = path.resolve(options.rendererDir);
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!isOwnHost(req.headers.host, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Misdirected request: this harness answers to 127.0.0.1 and localhost only.');
+      return;
+    }
+    serveStatic(root, req, res, logger);
+  });
+  // A malformed request line or header: Node's parser refuses it; answer 400 instead of throwing.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'ECONNRESET' && socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    else socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (error) => logger.error('harness WebSocket server error', error));
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const tokenOk =
-      url.pathname === '/api' &&
-      timingSafeEqual(url.searchParams.get('token') ?? '', token) &&
-      isLoopbackOrigin(req.headers.origin);
-    if (!tokenOk) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
+    // Node hands the raw socket over without its own error handling: a reset must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    let allowed = false;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      allowed =
+        url.pathname === '/api' &&
+        isOwnHost(req.headers.host, port) &&
+        isOwnOrigin(req.headers.origin, port) &&
+        sameSecret(url.searchParams.get('token') ?? '', token);
+    } catch {
+      allowed = false;
+    }
+    if (!allowed) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws: WebSocket) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
-    ws.on('message', (data) => {
-      void (async () => {
-        let request: { id?: unknown; method?: unknown; input?: unknown };
-        try {
-          request = JSON.parse(String(data)) as typeof request;
-        } catch {
-          return;
-        }
-        const envelope = await dispatch(String(request.method), request.input);
-        ws.send(JSON.stringify({ id: request.id, envelope }));
-      })();
+    // Protocol errors (reserved bits, unknown opcode, unmasked or over-size frame, invalid UTF-8): ws closes
+    // this socket with the right code; without a listener the 'error' event would end the process.
+    ws.on('error', (error) => logger.error('harness WebSocket closed on a protocol error', error.message));
+    ws.on('message', (data, isBinary) => {
+      void answerFrame(data, isBinary, dispatch, logger).then((frame) => {
+        if (ws.readyState === ws.OPEN) ws.send(frame);
+      });
     });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // Loopback only: the harness exposes the whole store without Electron's sender checks.
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  const port = (server.address() as AddressInfo).port;
+  server.on('error', (error) => logger.error('harness HTTP server error', error));
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
@@ -108,20 +133,4 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       db.close();
     },
   };
-}
-
-function timingSafeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && crypto.timingSafeEqual(left, right);
-}
-
-function isLoopbackOrigin(origin: string | undefined): boolean {
-  if (!origin) return true;
-  try {
-    const host = new URL(origin).hostname;
-    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-  } catch {
-    return false;
-  }
 }

@@ -33,8 +33,8 @@ export function createHarnessClient(wsUrl: string): PermanenceClient {
     });
     ready.catch(() => undefined);
     socket.addEventListener('message', (message) => {
-      const frame = JSON.parse(String(message.data)) as
-        { id: number; envelope: Envelope<unknown> } | { event: EventName; payload: unknown };
+      const frame = readFrame(message.data);
+      if (!frame) return;
       if ('event' in frame) {
         for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
         return;
@@ -59,9 +59,13 @@ export function createHarnessClient(wsUrl: string): PermanenceClient {
     async (name, input) => {
       await ready;
       const id = nextId++;
+      const request = JSON.stringify({ id, method: name, input });
+      // A socket that closed since `ready` would drop the request silently: fail now instead of waiting forever.
+      if (socket.readyState !== WebSocket.OPEN)
+        throw new PermanenceError('UNAVAILABLE', 'Connexion au harness perdue.');
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        socket.send(JSON.stringify({ id, method: name, input }));
+        socket.send(request);
       });
     },
     (name, listener) => {
@@ -71,6 +75,24 @@ export function createHarnessClient(wsUrl: string): PermanenceClient {
       return () => set.delete(listener);
     },
   );
+}
+
+type Frame = { id: number; envelope: Envelope<unknown> } | { event: EventName; payload: unknown };
+
+/** A frame that is not one of ours (unreadable, or without an id and envelope) is ignored, never thrown. */
+function readFrame(data: unknown): Frame | null {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(String(data));
+  } catch {
+    return null;
+  }
+  if (typeof frame !== 'object' || frame === null) return null;
+  if ('event' in frame && typeof frame.event === 'string') return frame as Frame;
+  if ('id' in frame && 'envelope' in frame && typeof frame.envelope === 'object' && frame.envelope !== null) {
+    return frame as Frame;
+  }
+  return null;
 }
 
 export function toError(payload: ApiErrorPayload): PermanenceError {
