@@ -60,15 +60,18 @@ function Opening({ firm }: { firm: FirmDetail }) {
   );
 }
 
-/** How the call reached her: "via Diversion 01 42 00 00 01 · renvoi sur non-réponse". */
+/**
+ * How the call reached her, in her words: « renvoyé depuis le 01 42 00 00 01 · renvoi sur non-réponse ». The SIP
+ * header that named the number (« via Diversion ») stays in the tooltip for the curious.
+ */
 function HowItCame({ call }: { call: CallView }) {
   const { t } = useTranslation();
   if (!call.matchedBy && !call.diversion) return null;
   return (
     <p className="phone-card__via">
       {call.matchedBy ? (
-        <span>
-          {t(call.matchedBy.sourceLabelKey)} {call.matchedBy.formattedNumber}
+        <span title={`${t(call.matchedBy.sourceLabelKey)} ${call.matchedBy.formattedNumber}`}>
+          {t('call.forwardedFrom', { number: call.matchedBy.formattedNumber })}
         </span>
       ) : null}
       {call.diversion ? (

@@ -74,7 +74,13 @@ describe('ring card', () => {
     const card = await screen.findByRole('region', { name: 'Appel pour Cabinet Martin' });
     expect(within(card).getByTestId('greeting')).toHaveTextContent('Cabinet Martin, bonjour, que puis-je pour vous ?');
     expect(within(card).getByText('Mar-tin')).toBeInTheDocument();
-    expect(card).toHaveTextContent('via Diversion 01 42 00 00 01');
+    // Her words on the card; the SIP header that named the number only in the tooltip.
+    expect(card).toHaveTextContent('renvoyé depuis le 01 42 00 00 01');
+    expect(card).not.toHaveTextContent('via Diversion');
+    expect(within(card).getByText('renvoyé depuis le 01 42 00 00 01')).toHaveAttribute(
+      'title',
+      'via Diversion 01 42 00 00 01',
+    );
     expect(card).toHaveTextContent('renvoi sur non-réponse');
     expect(card).toHaveTextContent('06 39 98 00 01');
     expect(within(card).getByText('Recherche de l’appelant…')).toBeInTheDocument();
