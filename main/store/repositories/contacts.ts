@@ -1,3 +1,4 @@
+import { nameSortKey } from '../../../shared/domain/collate';
 import type { Contact, ContactInput } from '../../../shared/domain/firm/contact';
 import type { Db } from '../open';
 
@@ -30,15 +31,17 @@ export function toFtsQuery(text: string): string | null {
 }
 
 export function createContactsRepository(db: Db) {
+  // French order for a list paged in SQL: « Élodie » among the E's (NOCASE puts accented capitals last).
+  db.function('name_sort_key', { deterministic: true }, (name: unknown) => nameSortKey(String(name ?? '')));
   const statements = {
     byId: db.prepare<[string, string], ContactRow>(`${SELECT_CONTACT} WHERE c.firm_id = ? AND c.id = ?`),
     page: db.prepare<[string, number, number], ContactRow>(
-      `${SELECT_CONTACT} WHERE c.firm_id = ? ORDER BY c.name COLLATE NOCASE, c.id LIMIT ? OFFSET ?`,
+      `${SELECT_CONTACT} WHERE c.firm_id = ? ORDER BY name_sort_key(c.name), c.name, c.id LIMIT ? OFFSET ?`,
     ),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM contacts WHERE firm_id = ?'),
     search: db.prepare<[string, string, number, number], ContactRow>(
       `${SELECT_CONTACT} JOIN contacts_fts f ON f.rowid = c.seq
-        WHERE contacts_fts MATCH ? AND c.firm_id = ? ORDER BY f.rank, c.name LIMIT ? OFFSET ?`,
+        WHERE contacts_fts MATCH ? AND c.firm_id = ? ORDER BY f.rank, name_sort_key(c.name), c.id LIMIT ? OFFSET ?`,
     ),
     searchCount: db.prepare<[string, string], { n: number }>(
       `SELECT count(*) AS n FROM contacts c JOIN contacts_fts f ON f.rowid = c.seq WHERE contacts_fts MATCH ? AND c.firm_id = ?`,

@@ -5,6 +5,7 @@ import type { FirmSummary, Sector } from '../../../shared/domain/firm/firm';
 import type { WeeklyHours } from '../../../shared/domain/firm/hours';
 import type { Person } from '../../../shared/domain/firm/people';
 import type { MessageField, Script } from '../../../shared/domain/firm/script';
+import { sortByName } from '../../../shared/domain/collate';
 import type { Db } from '../open';
 import { fromJson, toJson } from './json';
 
@@ -52,7 +53,7 @@ export function createFirmsRepository(db: Db) {
     summaries: db.prepare<[], Omit<FirmSummary, 'numbers'> & { numbers: string | null }>(
       `SELECT f.id, f.name, f.sector, f.color, f.greeting, f.updated_at AS updatedAt,
               (SELECT group_concat(e164, ' ') FROM (SELECT e164 FROM firm_numbers n WHERE n.firm_id = f.id ORDER BY position)) AS numbers
-         FROM firms f WHERE f.archived_at IS NULL ORDER BY f.name COLLATE NOCASE`,
+         FROM firms f WHERE f.archived_at IS NULL`,
     ),
     byId: db.prepare<[string], FirmRow>('SELECT * FROM firms WHERE id = ? AND archived_at IS NULL'),
     exists: db.prepare<[string], { revision: number; archived_at: number | null }>(
@@ -126,7 +127,8 @@ export function createFirmsRepository(db: Db) {
 
   return {
     listSummaries(): FirmSummary[] {
-      return statements.summaries.all().map((row) => ({
+      // French order (« Étude… » among the E's), which SQLite's NOCASE cannot give.
+      return sortByName(statements.summaries.all(), (row) => row.name).map((row) => ({
         ...row,
         numbers: row.numbers ? row.numbers.split(' ') : [],
       }));
