@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FirmDetail } from '../../shared/domain/firm/aggregate';
 import { openingStateAt } from '../../shared/domain/firm/opening';
 import { isKnownPublicHoliday } from '../api/public-holidays';
-import { formatWeekdayTime } from '../ui/format';
+import { formatWhenFrom } from '../ui/format';
 import { LineStatus } from '../features/ring/LineStatus';
 import { RunningTimerBadge } from '../features/timesheets/RunningTimerBadge';
 
@@ -39,7 +39,7 @@ export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSet
         >
           {firm.profile.name} ·{' '}
           {opening.open
-            ? t('opening.openUntil', { when: formatWeekdayTime(opening.until, i18n.language, firm.profile.timeZone) })
+            ? t('opening.openUntil', { when: formatWhenFrom(opening.until, now, i18n.language, firm.profile.timeZone) })
             : t('opening.closedShort')}
         </span>
       ) : null}

@@ -43,3 +43,14 @@ export function formatIsoDay(value: string, locale: string): string {
     Date.UTC(y, m - 1, d),
   );
 }
+
+/**
+ * An instant said relative to `now`, in the firm's zone: « 12:30 » when it is the same day (« Ouvert jusqu’à
+ * 12:30 »), « jeudi 12:30 » otherwise.
+ */
+export function formatWhenFrom(ms: number, now: number, locale: string, timeZone?: string): string {
+  const day = formatter('same-day', locale, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return day.format(ms) === day.format(now)
+    ? formatTime(ms, locale, timeZone)
+    : formatWeekdayTime(ms, locale, timeZone);
+}

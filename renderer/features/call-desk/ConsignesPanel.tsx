@@ -5,7 +5,7 @@ import { consignesNow } from '../../../shared/domain/message-consignes';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
 import { useDial } from '../../app/use-dial';
-import { formatDateTime, formatWeekdayTime } from '../../ui/format';
+import { formatDateTime, formatIsoDay, formatWhenFrom } from '../../ui/format';
 import { SafeMarkdown } from '../../ui/SafeMarkdown';
 
 interface ConsignesPanelProps {
@@ -27,7 +27,7 @@ export function ConsignesPanel({ firm, changedSince = null, now = Date.now }: Co
   const zone = firm.profile.timeZone;
   const applies = consignesNow(firm, instant, isKnownPublicHoliday);
   const rules = firm.consignes.rules;
-  const when = (ms: number) => formatWeekdayTime(ms, i18n.language, zone);
+  const when = (ms: number) => formatWhenFrom(ms, instant, i18n.language, zone);
   const opening = applies.opening;
 
   return (
@@ -58,7 +58,11 @@ export function ConsignesPanel({ firm, changedSince = null, now = Date.now }: Co
           <ul className="cd-absent" aria-label={t('callDesk.consignes.absentToday')}>
             {applies.absent.map((a) => (
               <li key={a.person.id}>
-                {t('callDesk.consignes.absent', { name: a.person.name, until: a.until, note: a.note })}
+                {t('callDesk.consignes.absent', {
+                  name: a.person.name,
+                  until: formatIsoDay(a.until, i18n.language),
+                  note: a.note,
+                })}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { weeklyHoursSchema, type Closure, type WeeklyHours } from '../../../shared/domain/firm/hours';
 import { openingStateAt } from '../../../shared/domain/firm/opening';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
-import { formatWeekdayTime } from '../../ui/format';
+import { formatWhenFrom } from '../../ui/format';
 import { useEditor } from './editor-context';
 
 /** "Ouvert jusqu'à 12:30" for the draft as typed, refreshed every minute. */
@@ -28,7 +28,7 @@ export function OpeningPreview() {
     now,
     isKnownPublicHoliday,
   );
-  const when = (ms: number) => formatWeekdayTime(ms, i18n.language, zone);
+  const when = (ms: number) => formatWhenFrom(ms, now, i18n.language, zone);
   return (
     <p className={`opening opening--${state.open ? 'open' : 'closed'}`} role="status">
       {state.open

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import type { FirmDetail } from '../../../shared/domain/firm/aggregate';
 import { openingStateAt } from '../../../shared/domain/firm/opening';
 import type { Phone, CallView } from '../../phone';
-import { formatDateTime, formatWeekdayTime } from '../../ui/format';
+import { formatDateTime, formatWhenFrom } from '../../ui/format';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
 import { FirmSelect } from '../../ui/FirmSelect';
 import { SafeMarkdown } from '../../ui/SafeMarkdown';
@@ -54,7 +54,7 @@ function Opening({ firm }: { firm: FirmDetail }) {
   return (
     <span className={`phone-card__opening opening--${state.open ? 'open' : 'closed'}`}>
       {state.open
-        ? t('opening.openUntil', { when: formatWeekdayTime(state.until, i18n.language, firm.profile.timeZone) })
+        ? t('opening.openUntil', { when: formatWhenFrom(state.until, ringAt, i18n.language, firm.profile.timeZone) })
         : t('opening.closedShort')}
     </span>
   );

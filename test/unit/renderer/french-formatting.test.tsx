@@ -7,7 +7,7 @@ import { MoneyInput } from '../../../renderer/features/billing/MoneyInput';
 import { createI18n } from '../../../renderer/i18n';
 import en from '../../../renderer/i18n/locales/en.json';
 import fr from '../../../renderer/i18n/locales/fr.json';
-import { formatIsoDay } from '../../../renderer/ui/format';
+import { formatIsoDay, formatWhenFrom } from '../../../renderer/ui/format';
 import { ReadbackList } from '../../../renderer/ui/ReadbackList';
 
 function values(node: unknown, prefix = ''): Array<[string, string]> {
@@ -93,5 +93,29 @@ describe('amounts and dates as she reads them', () => {
     );
     expect(screen.getByText('01/03/2027')).toBeInTheDocument();
     expect(screen.queryByText('2027-03-01')).toBeNull();
+  });
+});
+
+describe('opening hours said relative to today', () => {
+  // Thursday 3 December 2026, 09:00 in Paris.
+  const thursdayMorning = Date.parse('2026-12-03T08:00:00Z');
+
+  it('says « 12:30 » for later the same day, and the weekday only for another day', () => {
+    const i18n = createI18n('fr');
+    const sameDay = Date.parse('2026-12-03T11:30:00Z');
+    expect(i18n.t('opening.openUntil', { when: formatWhenFrom(sameDay, thursdayMorning, 'fr', 'Europe/Paris') })).toBe(
+      'Ouvert jusqu’à 12:30',
+    );
+    expect(formatWhenFrom(Date.parse('2026-12-04T08:00:00Z'), thursdayMorning, 'fr', 'Europe/Paris')).toBe(
+      'vendredi 09:00',
+    );
+  });
+
+  it('compares days in the firm’s zone, not the computer’s', () => {
+    // 23:30 on Thursday in Paris is already Friday in Réunion (UTC+4).
+    const lateThursday = Date.parse('2026-12-03T22:30:00Z');
+    const fridayMorning = Date.parse('2026-12-04T05:00:00Z');
+    expect(formatWhenFrom(fridayMorning, lateThursday, 'fr', 'Indian/Reunion')).toBe('09:00');
+    expect(formatWhenFrom(fridayMorning, lateThursday, 'fr', 'Europe/Paris')).toBe('vendredi 06:00');
   });
 });

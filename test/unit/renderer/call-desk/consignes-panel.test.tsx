@@ -64,14 +64,16 @@ describe('the consignes panel', () => {
   it('shows what applies now in the firm’s time zone: open hours, who is absent, which transfers cannot apply', () => {
     renderPanel(Date.parse('2026-11-23T09:30:00Z')); // Monday 10:30 in Paris
     const now = screen.getByRole('region', { name: 'En ce moment' });
-    expect(within(now).getByText(/Ouvert jusqu’à lundi 12:30/)).toBeInTheDocument();
-    expect(within(now).getByText(/Me Julien Roux est absent\(e\) jusqu’au 2026-11-27 Formation/)).toBeInTheDocument();
+    expect(within(now).getByText(/Ouvert jusqu’à 12:30/)).toBeInTheDocument();
+    expect(
+      within(now).getByText(/Me Julien Roux : absence jusqu’au 27\/11\/2026 inclus Formation/),
+    ).toBeInTheDocument();
     const transfers = screen.getByRole('region', { name: 'Transferts' });
     expect(
       within(transfers)
         .getByText(/Garde à vue/)
         .closest('li'),
-    ).toHaveTextContent('absent(e) aujourd’hui : prendre un message');
+    ).toHaveTextContent('en absence aujourd’hui : prendre un message');
     expect(
       within(transfers)
         .getByText(/Greffe/)
