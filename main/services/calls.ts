@@ -1,6 +1,7 @@
 import { PermanenceError } from '../../shared/api';
-import type { CallEvent, CallOffer, CallOutcome, CallRecord } from '../../shared/domain/call';
+import type { CallEvent, CallLogItem, CallOffer, CallOutcome, CallRecord } from '../../shared/domain/call';
 import type { Contact } from '../../shared/domain/firm/contact';
+import { formatPhoneForDisplay, toE164 } from '../../shared/domain/phone';
 import { createCallsRepository, type CallFilter } from '../store/repositories/calls';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
@@ -45,6 +46,33 @@ export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
     const call = calls.get(id);
     if (!call) throw new PermanenceError('NOT_FOUND', 'Appel inconnu.');
     return call;
+  }
+
+  /**
+   * Who a call was with, in words, for the call log, Temps and the relevé: the name she typed in the message
+   * taken on it, else a contact of the firm with that number, else (outgoing) one of the firm's people or the firm
+   * itself, else the name the network gave, else the number in national format. '' for a hidden number.
+   */
+  function describe(call: CallRecord): { counterpart: string; messageId: string | null } {
+    const message = calls.messageOf(call.id);
+    const typed = message ? [message.callerName.trim(), message.callerCompany.trim()].filter(Boolean) : [];
+    if (typed.length) return { counterpart: typed.join(' — '), messageId: message!.id };
+    return { counterpart: knownName(call) ?? '', messageId: message?.id ?? null };
+  }
+  function knownName(call: CallRecord): string | null {
+    const number = call.callerNumber;
+    const firm = call.firmId ? ctx.repos.firms.get(call.firmId) : null;
+    if (number && firm) {
+      const contact = ctx.repos.contacts.findByPhone(firm.id, number)[0];
+      if (contact) return contact.company ? `${contact.name} — ${contact.company}` : contact.name;
+      if (call.direction === 'outbound') {
+        const person = firm.people.find((p) => p.transferTarget && toE164(p.transferTarget) === number);
+        if (person) return `${person.name} — ${firm.profile.name}`;
+        if (firm.profile.numbers.some((n) => n.e164 === number)) return firm.profile.name;
+      }
+    }
+    if (call.direction === 'inbound' && call.callerName.trim()) return call.callerName.trim();
+    return number ? formatPhoneForDisplay(number) : null;
   }
 
   function lookupCaller(firmId: string, callerNumber: string | null): CallerLookup {
@@ -97,9 +125,12 @@ export function createCallsService(ctx: ServiceContext, firms: FirmsService) {
       observers.push(observer);
     },
     lookupCaller,
-    list(filter: CallFilter) {
-      return calls.list(filter);
+    /** The call log's page, each call with who it was with and the message taken on it. */
+    list(filter: CallFilter): { items: CallLogItem[]; total: number } {
+      const page = calls.list(filter);
+      return { items: page.items.map((call) => ({ ...call, ...describe(call) })), total: page.total };
     },
+    describe,
     get: requireCall,
     /** "This number belongs to firm X": adds the called number to the firm and files the call under it. */
     assignNumber(callId: string, firmId: string): CallRecord {

@@ -46,7 +46,12 @@ export function createServices(db: Db, options: ServicesOptions) {
   const calls = createCallsService(ctx, firms);
   const platform = options.platform ?? createLoggingPlatform();
   const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
-  const timesheets = createTimesheetsService(ctx, { firms, settings, getCall: (id) => calls.repository.get(id) });
+  const timesheets = createTimesheetsService(ctx, {
+    firms,
+    settings,
+    getCall: (id) => calls.repository.get(id),
+    describeCall: (call) => calls.describe(call),
+  });
   const messaging = createMessaging(ctx, {
     firms,
     settings,
@@ -60,6 +65,7 @@ export function createServices(db: Db, options: ServicesOptions) {
       void timesheets.recordMessageTaken({
         id: message.id,
         firmId: message.firmId,
+        callId: message.callId,
         at: message.submittedAt ?? message.createdAt,
         label: ['Message', message.callerName, message.motif].filter(Boolean).join(' — '),
         urgent: message.urgency !== 'normal',

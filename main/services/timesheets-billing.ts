@@ -15,7 +15,7 @@ export interface FirmMonth {
   month: string;
   statement: MonthStatement;
   kpi: KpiReport;
-  /** The entries of the month by id (notes and sources for the detail); non-billable ones included. */
+  /** The entries of the month (notes and sources for the detail); non-billable ones included, demo ones never. */
   entries: TimeEntry[];
   lock: MonthLock | null;
 }
@@ -30,9 +30,10 @@ export function createBillingService(
     const firm = deps.firms.get(firmId);
     const timeZone = firm.profile.timeZone;
     const period = monthPeriod(month, timeZone);
-    const entries = repo.between(firmId, period.start, period.end);
+    // Demo and simulated calls (and what was logged from them) never reach the statement, the KPIs or exports.
+    const entries = repo.between(firmId, period.start, period.end).filter((e) => !e.demo);
     const statement = computeMonth({ settings: firm.billing, timeZone, month, entries: entries.map(toBillableEntry) });
-    const calls = deps.calls.between(period.start, period.end, firmId);
+    const calls = deps.calls.between(period.start, period.end, firmId).filter((c) => !c.demo);
     const afterCallSeconds = new Map<string, number>();
     for (const e of entries) if (e.callId) afterCallSeconds.set(e.callId, e.afterCallSeconds);
     const kpi = computeKpi({

@@ -34,7 +34,13 @@ export function monthLabel(month: string): string {
 /** Entries, timers, call-derived work, edits audited and refused in a locked month. */
 export function createTimesheetsService(
   ctx: ServiceContext,
-  deps: { firms: FirmsService; settings: SettingsService; getCall: (id: string) => CallRecord | null },
+  deps: {
+    firms: FirmsService;
+    settings: SettingsService;
+    getCall: (id: string) => CallRecord | null;
+    /** Who the call was with, in words (the message's caller name first); see CallsService.describe. */
+    describeCall?: (call: CallRecord) => { counterpart: string };
+  },
 ) {
   const repo = createTimeEntriesRepository(ctx.db);
   const who = () => deps.settings.get().secretaryName.trim() || 'secrétaire';
@@ -74,10 +80,12 @@ export function createTimesheetsService(
   function recordMessageTaken(message: {
     id: string;
     firmId: string;
+    callId: string | null;
     at: number;
     label: string;
     urgent: boolean;
   }): TimeEntry | null {
+    if (message.callId) refreshCallLabel(message.callId);
     const existing = repo.getByMessage(message.id);
     if (existing) return existing;
     const billing = firmOf(message.firmId).billing as BillingSettings;
@@ -104,6 +112,8 @@ export function createTimesheetsService(
       importBatchId: null,
       createdAt: now,
       updatedAt: now,
+      // A message taken on a demo call is demo work too.
+      demo: message.callId ? (deps.getCall(message.callId)?.demo ?? false) : false,
     };
     ctx.db.transaction(() => {
       repo.insert(entry);
@@ -168,7 +178,7 @@ export function createTimesheetsService(
       startedAt: call.answeredAt,
       durationSeconds: handledSeconds + afterCall,
       afterCallSeconds: afterCall,
-      label: call.callerName || call.callerNumber || (call.anonymous ? 'Appel masqué' : 'Appel'),
+      label: callLabel(call),
     };
     let entry: TimeEntry;
     if (existing) {
@@ -187,6 +197,7 @@ export function createTimesheetsService(
         importBatchId: null,
         createdAt: now,
         updatedAt: now,
+        demo: call.demo,
       };
       ctx.db.transaction(() => {
         repo.insert(entry);
@@ -195,6 +206,26 @@ export function createTimesheetsService(
     }
     changed([entry.firmId]);
     return entry;
+  }
+
+  function callLabel(call: CallRecord): string {
+    const named = deps.describeCall?.(call).counterpart;
+    if (named) return named;
+    return call.callerName || call.callerNumber || (call.anonymous ? 'Appel masqué' : 'Appel');
+  }
+
+  /**
+   * A message was taken on this call: its entry takes the caller's name she typed (« Marc Delorme » instead of
+   * what the network said). Left alone in a locked month, like every other change to a call's entry.
+   */
+  function refreshCallLabel(callId: string): void {
+    const entry = repo.getByCall(callId);
+    const call = deps.getCall(callId);
+    if (!entry || !call || lockedMonthError(entry.firmId, entry.startedAt)) return;
+    const label = callLabel(call);
+    if (label === entry.label) return;
+    ctx.db.transaction(() => repo.update({ ...entry, label, updatedAt: ctx.now() }))();
+    changed([entry.firmId]);
   }
 
   /**

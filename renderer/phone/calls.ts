@@ -27,6 +27,8 @@ export interface CallDeps {
   callerIdFor(firmId: string | null): CallerId | null;
   /** Starts an outgoing SIP call (real line or demo line). */
   dial(target: string, callerId: CallerId | null): SessionPort;
+  /** No SIP account: every call is on the demo line, so it is marked demo (never billed). */
+  demoLine?: boolean;
   /** Waits; injectable so glare tests need no real 2–4 s. */
   sleep?(ms: number): Promise<void>;
   random?(): number;
@@ -331,7 +333,7 @@ export function createCallController(deps: CallDeps) {
     const firmId = options.firmId ?? null;
     const e164 = toE164(target);
     const call: CallView = {
-      ...blankCall(id, 'outbound', at, options.demo ?? false),
+      ...blankCall(id, 'outbound', at, (options.demo ?? false) || (deps.demoLine ?? false)),
       firmId,
       caller: {
         e164,

@@ -74,6 +74,7 @@ export function createPhone(config: PhoneConfig | null, deps: PhoneDeps): Phone 
     dndMode: () => account?.dndMode ?? 'reject',
     callerIdFor: (firmId) => (firmId ? (callerIds[firmId] ?? null) : null),
     dial: (target, callerId): SessionPort => (ua ? ua.call(target, callerId) : new DemoSession(true)),
+    demoLine: ua === null,
     sleep: deps.sleep,
     random: deps.random,
     log: deps.log,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
+import { stripBidiControls } from './text';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export const CALL_OUTCOMES = [
@@ -36,7 +37,7 @@ export const callOfferSchema = z
     matchedNumber: z.string().max(40).nullable(),
     callerNumber: z.string().max(40).nullable(),
     callerRaw: z.string().max(300).default(''),
-    callerName: z.string().max(200).default(''),
+    callerName: z.string().overwrite(stripBidiControls).max(200).default(''),
     anonymous: z.boolean().default(false),
     diversionReason: z.string().max(40).nullable().default(null),
     diversionFrom: z.string().max(40).nullable().default(null),
@@ -98,6 +99,13 @@ export interface CallRecord extends Omit<CallOffer, 'at'> {
   failureReason: string;
   holds: HoldInterval[];
   contactId: string | null;
+}
+
+/** A call as the call log lists it: who it was with, in words, and the message taken on it (to open it). */
+export interface CallLogItem extends CallRecord {
+  /** The caller's name from the message, a contact, one of the firm's people or the firm; '' when unknown. */
+  counterpart: string;
+  messageId: string | null;
 }
 
 /** Seconds of conversation and of hold, from the recorded instants; what timesheets bill. */

@@ -15,12 +15,14 @@ import { callDurations, type CallRecord } from './call';
  * - service level: answered within N seconds ÷ offered (N = the firm's serviceLevelSeconds);
  * - average handling time: mean of talk + hold + after-call work over answered calls (outbound excluded);
  * - calls by hour: offered and answered inbound calls by local hour of the offer, in the firm's zone.
+ * Demo and simulated calls are not the firm's: they count nowhere.
  */
 
 export type KpiCall = Pick<
   CallRecord,
   'id' | 'direction' | 'offeredAt' | 'answeredAt' | 'endedAt' | 'transferredAt' | 'outcome' | 'holds'
->;
+> &
+  Partial<Pick<CallRecord, 'demo'>>;
 
 export interface KpiInput {
   calls: readonly KpiCall[];
@@ -71,6 +73,7 @@ export function computeKpi(input: KpiInput): KpiReport {
   let outgoingCalls = 0;
   const hourOf = hourReader(input.timeZone);
   for (const call of input.calls) {
+    if (call.demo) continue;
     if (call.transferredAt !== null) transfers += 1;
     if (call.direction === 'outbound') {
       outgoingCalls += 1;

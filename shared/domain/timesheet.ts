@@ -46,6 +46,11 @@ export interface TimeEntry {
   importBatchId: string | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Work of a demo or simulated call (or of a message taken on one): listed, marked « démo », never billed,
+   * counted in the KPIs or exported. Always set when read from the store; absent means false.
+   */
+  demo?: boolean;
 }
 
 const MAX_ENTRY_SECONDS = 24 * 3600;

@@ -67,7 +67,7 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
         diversionReason: null,
         diversionFrom: null,
         sipCallId: '',
-        demo: true,
+        demo: false,
         at,
       });
       if (i === 5) {

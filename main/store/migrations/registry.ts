@@ -3,6 +3,7 @@ import calls from './0002-calls';
 import messages from './0003-messages';
 import timesheets from './0004-timesheets';
 import messageEntries from './0005-message-entries';
+import demoEntries from './0006-demo-entries';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-messages', sql: messages },
   { version: 4, name: '0004-timesheets', sql: timesheets },
   { version: 5, name: '0005-message-entries', sql: messageEntries },
+  { version: 6, name: '0006-demo-entries', sql: demoEntries },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -80,7 +80,17 @@ export function createCallsRepository(db: Db) {
     recentForCaller: db.prepare<[string, string, number], CallRow>(
       'SELECT * FROM calls WHERE firm_id = ? AND caller_number = ? ORDER BY offered_at DESC LIMIT ?',
     ),
+    hasMessages: db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'messages'",
+    ),
   };
+  // The messages table belongs to the messages feature (migration 0003); look into it only if it is there.
+  const messageOf =
+    statements.hasMessages.get()!.n > 0
+      ? db.prepare<[string], { id: string; caller_name: string; caller_company: string }>(
+          `SELECT id, caller_name, caller_company FROM messages WHERE call_id = ? ORDER BY created_at DESC, seq DESC LIMIT 1`,
+        )
+      : null;
 
   function toRecord(row: CallRow): CallRecord {
     const holds: HoldInterval[] = statements.holds
@@ -144,6 +154,11 @@ export function createCallsRepository(db: Db) {
       };
       const rows = statements.list.all({ ...params, limit: filter.limit, offset: filter.offset });
       return { items: rows.map(toRecord), total: statements.count.get(params)!.n };
+    },
+    /** The message taken on this call (the latest one, draft or sent), with the caller's name as she typed it. */
+    messageOf(callId: string): { id: string; callerName: string; callerCompany: string } | null {
+      const row = messageOf?.get(callId);
+      return row ? { id: row.id, callerName: row.caller_name, callerCompany: row.caller_company } : null;
     },
     /** Every call offered in a period, oldest first: the input of timesheets and KPIs. */
     between(from: number, to: number, firmId: string | null): CallRecord[] {

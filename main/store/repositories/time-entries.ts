@@ -27,6 +27,7 @@ interface EntryRow {
   import_batch_id: string | null;
   created_at: number;
   updated_at: number;
+  demo: number;
 }
 
 interface EntryParams {
@@ -46,6 +47,7 @@ interface EntryParams {
   importBatchId: string | null;
   createdAt: number;
   updatedAt: number;
+  demo: number;
 }
 
 export interface EntryFilter {
@@ -73,12 +75,14 @@ const toEntry = (row: EntryRow): TimeEntry => ({
   importBatchId: row.import_batch_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  demo: row.demo === 1,
 });
 
 const toParams = (e: TimeEntry): EntryParams => ({
   ...e,
   billable: e.billable ? 1 : 0,
   urgent: e.urgent ? 1 : 0,
+  demo: e.demo ? 1 : 0,
 });
 
 const FILTER = `WHERE (@firmId IS NULL OR firm_id = @firmId) AND (@from IS NULL OR started_at >= @from)
@@ -88,9 +92,9 @@ export function createTimeEntriesRepository(db: Db) {
   const s = {
     insert: db.prepare<[EntryParams]>(
       `INSERT INTO time_entries (id, firm_id, source, call_id, task_type, started_at, duration_seconds, after_call_seconds,
-         quantity, billable, urgent, label, note, import_batch_id, created_at, updated_at)
+         quantity, billable, urgent, label, note, import_batch_id, created_at, updated_at, demo)
        VALUES (@id, @firmId, @source, @callId, @taskType, @startedAt, @durationSeconds, @afterCallSeconds,
-         @quantity, @billable, @urgent, @label, @note, @importBatchId, @createdAt, @updatedAt)`,
+         @quantity, @billable, @urgent, @label, @note, @importBatchId, @createdAt, @updatedAt, @demo)`,
     ),
     update: db.prepare<[EntryParams]>(
       `UPDATE time_entries SET firm_id = @firmId, task_type = @taskType, started_at = @startedAt,
@@ -220,7 +224,9 @@ export function createTimeEntriesRepository(db: Db) {
   const messagesCount =
     s.hasMessages.get()!.n > 0
       ? db.prepare<[{ firmId: string; from: number; to: number }], { n: number }>(
-          'SELECT count(*) AS n FROM messages WHERE firm_id = @firmId AND created_at >= @from AND created_at < @to',
+          // Messages taken on a demo call are not the firm's: they never count in its KPIs.
+          `SELECT count(*) AS n FROM messages WHERE firm_id = @firmId AND created_at >= @from AND created_at < @to
+             AND (call_id IS NULL OR call_id NOT IN (SELECT id FROM calls WHERE demo = 1))`,
         )
       : null;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { idSchema } from '../../domain/ids';
-import { CALL_OUTCOMES, callEventSchema, callOfferSchema, type CallRecord } from '../../domain/call';
+import { CALL_OUTCOMES, callEventSchema, callOfferSchema, type CallLogItem, type CallRecord } from '../../domain/call';
 import type { Contact } from '../../domain/firm/contact';
 import type { FirmDetail } from '../../domain/firm/aggregate';
 
@@ -18,7 +18,7 @@ export const callsMethods = {
   'calls:lookupCaller': method<CallerLookup>()(
     z.object({ firmId: idSchema, callerNumber: z.string().max(40).nullable() }).strict(),
   ),
-  'calls:list': method<{ items: CallRecord[]; total: number }>()(
+  'calls:list': method<{ items: CallLogItem[]; total: number }>()(
     z
       .object({
         firmId: idSchema.optional(),

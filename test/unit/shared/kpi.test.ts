@@ -99,3 +99,23 @@ describe('KPI per firm and month', () => {
     expect(r.byHour[2]!.offered).toBe(2);
   });
 });
+
+describe('KPI and demo calls', () => {
+  it('counts a demo or simulated call nowhere (offered, answered, abandoned, transfers, outgoing, by hour)', () => {
+    const real = call('r', { answeredAt: T + 5000, endedAt: T + 65_000, outcome: 'answered' });
+    const withDemo = computeKpi({
+      calls: [
+        real,
+        call('d1', { demo: true, answeredAt: T + 1000, endedAt: T + 90_000, outcome: 'answered' }),
+        call('d2', { demo: true, outcome: 'missed' }),
+        call('d3', { demo: true, direction: 'outbound', transferredAt: T + 2000, outcome: 'transferred-blind' }),
+      ],
+      timeZone: 'Europe/Paris',
+      serviceLevelSeconds: 20,
+      messagesTaken: 0,
+    });
+    const alone = computeKpi({ calls: [real], timeZone: 'Europe/Paris', serviceLevelSeconds: 20, messagesTaken: 0 });
+    expect(withDemo).toEqual(alone);
+    expect(withDemo).toMatchObject({ offered: 1, answered: 1, abandoned: 0, transfers: 0, outgoingCalls: 0 });
+  });
+});

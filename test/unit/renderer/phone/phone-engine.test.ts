@@ -358,4 +358,13 @@ describe('demo line', () => {
     await demo.calls.flush();
     expect(t.services.calls.get(c.id)).toMatchObject({ demo: true, matchedBy: 'demo', outcome: 'answered' });
   });
+  it('marks a call dialled on the demo line as demo, so main never bills it', async () => {
+    const demo = createPhone(null, { api: t.client, ringer, newId: () => `demo-${++ids}` });
+    demo.setDirectory(t.services.firms.directory());
+    const c = await demo.calls.call('06 39 98 01 42', firmId);
+    expect(c.demo).toBe(true);
+    await demo.calls.hangup(c.id);
+    await demo.calls.flush();
+    expect(t.services.calls.get(c.id)).toMatchObject({ direction: 'outbound', demo: true });
+  });
 });
