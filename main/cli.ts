@@ -8,7 +8,7 @@ import { PermanenceError } from '../shared/api';
 import { sourceRoot } from './platform/paths';
 import { createServices, type Services } from './services';
 import { TIMESHEETS_USAGE, timesheetsCommands } from './services/timesheets-cli';
-import { openStore } from './store/open';
+import { openStore, type Db } from './store/open';
 
 const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
   npm run cli -- workspace import FILE    import firms, people, consignes, scripts and contacts (all or nothing)
@@ -50,7 +50,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const command = COMMANDS[key];
   if (!command) return { exitCode: 2, stdout: '', stderr: USAGE };
   if (!dataDir) return { exitCode: 2, stdout: '', stderr: `PERMANENCE_DATA_DIR is not set.\n${USAGE}` };
-  const db = openStore({ dataDir: path.resolve(dataDir) });
+  let db: Db;
+  try {
+    // Takes the data directory's lock: with the app or the harness running on it, the CLI refuses and writes nothing.
+    db = openStore({ dataDir: path.resolve(dataDir) });
+  } catch (error) {
+    if (error instanceof PermanenceError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
+    throw error;
+  }
   try {
     const services = createServices(db, {
       assetsDir: path.join(sourceRoot(), 'assets'),

@@ -34,7 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   // A second copy would fight over the SQLite file and register the same SIP account twice.
   app.quit();
 } else {
-  void app.whenReady().then(start, fatal);
+  // start() throws when another Permanence owns the data directory: fatal() says so in a dialog.
+  void app.whenReady().then(start).catch(fatal);
 }
 
 function start(): void {

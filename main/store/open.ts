@@ -2,9 +2,14 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../shared/api';
+import { acquireDataDirLock, type DataDirLock } from '../platform/data-lock';
+import { checkFileBeforeOpen, corrupt, holdsData, isCorruptionError, quickCheck, writeDataMarker } from './integrity';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/registry';
+import { registerSearchFunctions } from './repositories/fts';
 
 export type Db = Database.Database;
+
+export const BACKUPS_DIR = 'backups';
 
 export interface OpenStoreOptions {
   /** Directory holding permanence.sqlite3 and its backups. */
@@ -19,18 +24,85 @@ export interface OpenStoreOptions {
 
 export const DATABASE_FILE = 'permanence.sqlite3';
 
+/** Other local users must not read health-related messages: the directory is 0700, every file in it 0600. */
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+/**
+ * Opens the store after taking the data directory's lock (main/platform/data-lock.ts) and checking the file:
+ * a damaged, non-SQLite, or lost store throws StoreDamagedError (the caller starts in recovery mode), never
+ * becomes an empty workspace. `db.close()` also releases the lock.
+ */
 export function openStore(options: OpenStoreOptions): Db {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
+  const lock = acquireDataDirLock(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE);
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Db | null = null;
   try {
+    checkFileBeforeOpen(options.dataDir, file);
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', FILE_MODE));
+    restrictFiles(file);
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     applyPragmas(db);
+    const problems = quickCheck(db);
+    if (problems.length > 0) throw corrupt(file, problems.join(' ; '));
+    restrictFiles(file); // the WAL and SHM files exist now
     migrate(db, file, options.now ?? (() => new Date()), { target: options.targetVersion ?? LATEST_VERSION });
+    if (holdsData(db)) writeDataMarker(options.dataDir);
   } catch (error) {
-    db.close();
+    db?.close();
+    lock.release();
+    if (isCorruptionError(error)) throw corrupt(file, (error as Error).message);
     throw error;
   }
+  return withLockRelease(db, options.dataDir, lock);
+}
+
+/** A store that knows nothing, for recovery mode: services are wired over it but every call is refused. */
+export function openPlaceholderStore(options: { dataDir: string; nativeBinding?: string }): Db {
+  ensurePrivateDir(options.dataDir);
+  const lock = acquireDataDirLock(options.dataDir);
+  const db = new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  migrate(db, ':memory:', () => new Date());
+  const close = db.close.bind(db);
+  db.close = () => {
+    close();
+    lock.release();
+    return db;
+  };
   return db;
+}
+
+function withLockRelease(db: Db, dataDir: string, lock: DataDirLock): Db {
+  const close = db.close.bind(db);
+  // Data written during this run makes the directory one that "held data" before the lock is let go.
+  db.close = () => {
+    try {
+      if (db.open && holdsData(db)) writeDataMarker(dataDir);
+    } finally {
+      close();
+      lock.release();
+    }
+    return db;
+  };
+  return db;
+}
+
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  if (process.platform !== 'win32') fs.chmodSync(dir, DIR_MODE);
+}
+
+/** The store and its WAL/SHM (SQLite gives those the store's mode, but older runs left 0644 behind). */
+function restrictFiles(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(candidate, FILE_MODE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 function applyPragmas(db: Db): void {
@@ -52,6 +124,8 @@ export function migrate(
   now: () => Date,
   options: { target?: number; migrations?: readonly Migration[] } = {},
 ): void {
+  // Migrations and repositories index search text through it (0007); every opened store passes here.
+  registerSearchFunctions(db);
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const target = options.target ?? latest;
@@ -75,9 +149,11 @@ export function migrate(
 }
 
 function backupBeforeMigration(db: Db, file: string, version: number, at: Date): void {
-  const dir = path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = path.join(path.dirname(file), BACKUPS_DIR);
+  ensurePrivateDir(dir);
   const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `permanence-v${version}-${stamp}.sqlite3`);
   // VACUUM INTO writes a consistent copy including what is still in the WAL.
-  db.prepare('VACUUM INTO ?').run(path.join(dir, `permanence-v${version}-${stamp}.sqlite3`));
+  db.prepare('VACUUM INTO ?').run(target);
+  if (process.platform !== 'win32') fs.chmodSync(target, FILE_MODE);
 }

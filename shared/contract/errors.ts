@@ -8,6 +8,12 @@ export const ERROR_CODES = [
   'UNAVAILABLE',
   'FORBIDDEN',
   'INTERNAL',
+  /** Another Permanence (app, harness or CLI) holds the data directory's lock. */
+  'DATA_DIR_IN_USE',
+  /** SQLITE_FULL or ENOSPC: nothing was written; what was typed stays on screen. */
+  'DISK_FULL',
+  /** The store failed its integrity check, is not SQLite, or vanished from a directory that held data. */
+  'STORE_DAMAGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

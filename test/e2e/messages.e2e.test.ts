@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sourceRoot } from '../../main/platform/paths';
-import { openStore } from '../../main/store/open';
+import { DATABASE_FILE } from '../../main/store/open';
 import { createMessagesRepository } from '../../main/store/repositories/messages';
 import { startSmtpServer, waitFor, type TestSmtpServer } from '../integration/smtp-test-server';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
@@ -189,7 +190,8 @@ describe.runIf(enabled)('messages in Chromium through the harness', () => {
     await page.getByRole('status').filter({ hasText: 'Brouillon enregistré' }).waitFor();
     await page.getByRole('textbox', { name: 'Message', exact: true }).pressSequentially(' et', { delay: 10 });
     await waitFor(() => {
-      const db = openStore({ dataDir });
+      // Read-only beside the running harness, which holds the data directory's lock.
+      const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
       try {
         return createMessagesRepository(db)
           .list({ status: 'brouillon', query: '', limit: 5, offset: 0 })
