@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
+import { importFileSchema } from './limits';
 import type { ContactInput } from './firm/contact';
 import { toE164 } from './phone';
 import { foldAccents } from './text';
@@ -22,7 +23,7 @@ export type ContactColumn = (typeof CONTACT_COLUMNS)[number];
 export const contactImportSchema = z
   .object({
     firmId: idSchema,
-    csv: z.string().min(1).max(20_000_000),
+    csv: importFileSchema.min(1),
     /** Contact field → the file's column header; guessed from the headers when absent. */
     mapping: z.partialRecord(z.enum(CONTACT_COLUMNS), z.string().max(200)).optional(),
     /** Check only: report what would happen, write nothing. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeOfDaySchema } from './firm/hours';
+import { LIMITS } from './limits';
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
@@ -10,7 +11,7 @@ export const smtpAccountSchema = z.object({
   port: z.number().int().min(1).max(65535),
   security: z.enum(SMTP_SECURITY),
   user: z.string().trim().max(200).default(''),
-  from: z.email(),
+  from: z.email().max(LIMITS.email),
   fromName: z.string().trim().max(120).default('Permanence'),
 });
 export type SmtpAccount = z.infer<typeof smtpAccountSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
+import { stripBidiControls } from './text';
+import { LIMITS } from './limits';
+import { v } from './validation-messages';
 
 export const URGENCIES = ['normal', 'urgent', 'tres-urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -15,7 +18,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export const messageContentSchema = z.object({
   /** Person ids of the firm; empty means the firm's default recipient. */
   recipients: z.array(idSchema).max(20).default([]),
-  callerName: z.string().max(160).default(''),
+  callerName: z.string().overwrite(stripBidiControls).max(160).default(''),
   callerCompany: z.string().max(160).default(''),
   callerPhone: z.string().max(40).default(''),
   callerEmail: z.string().max(200).default(''),
@@ -24,8 +27,20 @@ export const messageContentSchema = z.object({
   /** When the caller wants to be called back, as she says it: "avant 12h", "demain matin". */
   callBack: z.string().max(200).default(''),
   body: z.string().max(20_000).default(''),
-  /** Answers to the script's fields and the firm's own message fields, by key. */
-  fields: z.record(z.string().max(40), z.string().max(2000)).default({}),
+  /** Answers to the script's fields and the firm's own message fields, by key: bounded in count and in total. */
+  fields: z
+    .record(z.string().max(40), z.string().max(2000))
+    .superRefine((fields, ctx) => {
+      const keys = Object.keys(fields);
+      if (keys.length > LIMITS.messageFields) ctx.addIssue({ code: 'custom', message: v('tooManyFields') });
+      else if (
+        keys.reduce((sum, key) => sum + key.length + (fields[key]?.length ?? 0), 0) > LIMITS.messageFieldsChars
+      ) {
+        ctx.addIssue({ code: 'custom', message: v('fieldsTooLong') });
+      }
+    })
+    .meta({ maxProperties: LIMITS.messageFields })
+    .default({}),
 });
 export type MessageContent = z.infer<typeof messageContentSchema>;
 export type MessageContentInput = z.input<typeof messageContentSchema>;

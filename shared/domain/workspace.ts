@@ -23,7 +23,7 @@ export const workspaceFileSchema = z
   .object({
     format: z.literal(WORKSPACE_FORMAT),
     version: z.literal(WORKSPACE_VERSION),
-    exportedAt: z.string().optional(),
+    exportedAt: z.string().max(64).optional(),
     firms: z.array(workspaceFirmSchema).max(1000),
   })
   .superRefine((file, ctx) => {

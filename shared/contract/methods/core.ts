@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { idSchema } from '../../domain/ids';
+import { LIMITS } from '../../domain/limits';
 import { saveFirmInputSchema, type FirmDetail } from '../../domain/firm/aggregate';
 import { contactInputSchema, type Contact } from '../../domain/firm/contact';
 import type { FirmSummary } from '../../domain/firm/firm';
 import { settingsPatchSchema, type Settings } from '../../domain/settings';
+import { v } from '../../domain/validation-messages';
 import type { WorkspaceImportReport } from '../../domain/workspace';
 
 export const noInput = z.object({}).strict();
@@ -29,7 +31,14 @@ export const coreMethods = {
 
   'workspace:initialise': method<WorkspaceImportReport>()(z.object({ kind: z.enum(['demo', 'empty']) }).strict()),
   'workspace:import': method<WorkspaceImportReport>()(
-    z.object({ content: z.string().min(1).max(200_000_000) }).strict(),
+    z
+      .object({
+        content: z
+          .string()
+          .min(1)
+          .max(LIMITS.importFileChars, { message: v('fileTooLarge') }),
+      })
+      .strict(),
   ),
   'workspace:export': method<{ content: string; fileName: string }>()(noInput),
 

@@ -3,6 +3,7 @@ import { method } from '../define';
 import { TASK_TYPES } from '../../domain/billing/billing-settings';
 import type { MonthStatement } from '../../domain/billing/statement';
 import { idSchema } from '../../domain/ids';
+import { importFileSchema } from '../../domain/limits';
 import type { KpiReport } from '../../domain/kpi';
 import {
   createTimeEntrySchema,
@@ -77,7 +78,7 @@ const lockScope = z
 const importInput = z
   .object({
     firmId: idSchema,
-    content: z.string().max(20_000_000),
+    content: importFileSchema,
     fileName: z.string().max(300).default(''),
     /** Field → column index; null: ignore the field (not guessed from the header). */
     mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative().nullable()).default({}),
@@ -121,7 +122,7 @@ export const timesheetsMethods = {
       .object({
         month: monthSchema,
         firmId: idSchema.optional(),
-        formats: z.array(z.enum(EXPORT_FORMATS)).min(1).default(['pdf', 'xlsx', 'csv']),
+        formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(EXPORT_FORMATS.length).default(['pdf', 'xlsx', 'csv']),
         csvPreset: z.enum(['excel-fr', 'standard']).default('excel-fr'),
         jobId: idSchema.optional(),
       })

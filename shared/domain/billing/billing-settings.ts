@@ -35,7 +35,7 @@ export type RoundingUnitSeconds = (typeof ROUNDING_UNITS_SECONDS)[number];
 
 const cents = z.number().int().nonnegative();
 const seconds = z.number().int().nonnegative();
-const taskTypeList = z.array(taskTypeSchema);
+const taskTypeList = z.array(taskTypeSchema).max(TASK_TYPES.length);
 
 /** 'HH:mm', 00:00 to 23:59, local wall-clock time in the firm's zone. */
 const wallClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure attendue au format HH:mm');
@@ -80,8 +80,8 @@ export const majorationSupplementSchema = z.discriminatedUnion('type', [
 export type MajorationSupplement = z.infer<typeof majorationSupplementSchema>;
 
 const majorationBase = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
+  id: z.string().min(1).max(64),
+  label: z.string().min(1).max(120),
   supplement: majorationSupplementSchema,
   /** Task types the supplement applies to; all of them unless she narrows it. */
   taskTypes: taskTypeList.default([...TASK_TYPES]),
@@ -92,7 +92,7 @@ export const majorationRuleSchema = z.discriminatedUnion('kind', [
   /** ISO weekdays: 1 = lundi … 7 = dimanche. */
   majorationBase.extend({
     kind: z.literal('weekday'),
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   }),
   /** [from, to) in local time; from > to wraps midnight (19:00 → 08:00). */
   majorationBase
@@ -123,7 +123,7 @@ export const billingSettingsSchema = z
     time: timeModeSchema.prefault({}),
     perTask: perTaskModeSchema.prefault({}),
     forfait: forfaitSchema.prefault({}),
-    majorations: z.array(majorationRuleSchema).default([]),
+    majorations: z.array(majorationRuleSchema).max(50).default([]),
     holidayRegion: holidayRegionSchema.default('FR'),
     afterCallWork: afterCallWorkSchema.prefault({}),
     /** KPI: a call counts as answered "in time" when picked up within this many seconds. */

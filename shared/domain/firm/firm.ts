@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
+import { stripBidiControls } from '../text';
 import { closureSchema, officeWeek, weeklyHoursSchema } from './hours';
 import { phoneInputSchema } from '../phone-schema';
 import { v } from '../validation-messages';
@@ -10,17 +11,20 @@ export type Sector = z.infer<typeof sectorSchema>;
 
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: v('invalidColor') });
 
-export const timeZoneSchema = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: v('unknownTimeZone') },
-);
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: v('unknownTimeZone') },
+  );
 
 export const firmNumberSchema = z.object({
   e164: phoneInputSchema,
@@ -32,6 +36,7 @@ export type FirmNumber = z.infer<typeof firmNumberSchema>;
 export const firmProfileSchema = z.object({
   name: z
     .string()
+    .overwrite(stripBidiControls)
     .trim()
     .min(1, { message: v('nameRequired') })
     .max(120),

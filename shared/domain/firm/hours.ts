@@ -24,15 +24,18 @@ export const weekdaySchema = z.union([
 export type Weekday = z.infer<typeof weekdaySchema>;
 export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
+/** Opening ranges in one day: morning and afternoon, with room for split shifts. */
+const MAX_INTERVALS_PER_DAY = 12;
+
 export const weeklyHoursSchema = z
   .object({
-    1: z.array(hoursIntervalSchema),
-    2: z.array(hoursIntervalSchema),
-    3: z.array(hoursIntervalSchema),
-    4: z.array(hoursIntervalSchema),
-    5: z.array(hoursIntervalSchema),
-    6: z.array(hoursIntervalSchema),
-    7: z.array(hoursIntervalSchema),
+    1: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
+    2: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
+    3: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
+    4: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
+    5: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
+    6: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
+    7: z.array(hoursIntervalSchema).max(MAX_INTERVALS_PER_DAY),
   })
   .superRefine((week, ctx) => {
     for (const day of WEEKDAYS) {
@@ -50,7 +53,7 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 
 
 export const closureSchema = z
   .object({
-    id: z.string().min(1),
+    id: z.string().min(1).max(64),
     from: isoDateSchema,
     to: isoDateSchema,
     label: z.string().max(200).default(''),

@@ -24,7 +24,7 @@ export type ScriptField = z.infer<typeof scriptFieldSchema>;
 export const branchSchema = z.object({
   /** The answer that takes this branch: a choice option, "oui"/"non" for yes/no fields. */
   answer: z.string().trim().min(1).max(120),
-  goto: z.string().min(1),
+  goto: z.string().min(1).max(40),
   consigne: z.string().max(400).default(''),
 });
 export type ScriptBranch = z.infer<typeof branchSchema>;
