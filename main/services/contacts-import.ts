@@ -10,6 +10,7 @@ import {
 import type { ContactInput } from '../../shared/domain/firm/contact';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
+import { decodeImport, type ImportContent } from './import-file';
 
 const MAX_ROWS = 50_000;
 
@@ -19,8 +20,7 @@ export function detectDelimiter(firstLine: string): string {
   return counts.sort((a, b) => b.n - a.n)[0]!.d;
 }
 
-function parseCsv(csv: string): { headers: string[]; rows: Array<Record<string, string>> } {
-  const text = csv.replace(/^\uFEFF/, '');
+function parseCsv(text: string): { headers: string[]; rows: Array<Record<string, string>> } {
   const delimiter = detectDelimiter(text.split(/\r?\n/, 1)[0] ?? '');
   let records: string[][];
   try {
@@ -51,12 +51,14 @@ export function createContactsImportService(ctx: ServiceContext, firms: FirmsSer
   return {
     importCsv(input: {
       firmId: string;
-      csv: string;
+      /** The file's bytes (decoded here: UTF-8, UTF-16 with BOM, Windows-1252) or text already decoded. */
+      csv: ImportContent;
       mapping?: Partial<Record<ContactColumn, string>> | undefined;
       dryRun: boolean;
     }): ContactImportReport {
       firms.get(input.firmId);
-      const { headers, rows } = parseCsv(input.csv);
+      const { text, encoding } = decodeImport(input.csv);
+      const { headers, rows } = parseCsv(text);
       const mapping = input.mapping ?? guessMapping(headers);
       const unknown = Object.values(mapping).filter((h) => !headers.includes(h));
       if (unknown.length > 0)
@@ -82,8 +84,11 @@ export function createContactsImportService(ctx: ServiceContext, firms: FirmsSer
         return { line, name: contact.name, ok: true, action: existing ? 'update' : 'create', problems: [] };
       });
       const valid = lines.filter((l) => l.ok).length;
+      const mapped = new Set(Object.values(mapping));
       const report: ContactImportReport = {
+        encoding,
         headers,
+        ignoredHeaders: headers.filter((h) => h !== '' && !mapped.has(h)),
         mapping,
         total: rows.length,
         valid,

@@ -35,7 +35,8 @@ export const timesheetsCommands: Record<string, (services: Services, args: strin
     if (!file || !flags.firm) throw usage('entries import needs FILE and --firm ID');
     const report = services.timesheetImport.run(
       flags.firm,
-      fs.readFileSync(file, 'utf8'),
+      // The bytes, not 'utf8' text: Excel FR saves Windows-1252, Notepad UTF-16; the import reads them all.
+      fs.readFileSync(file),
       flags.type ? { defaultTaskType: flags.type as never } : {},
       path.basename(file),
     );

@@ -1,14 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { PermanenceError } from '../../shared/api';
 import type { TaskType } from '../../shared/domain/billing';
+import type { FileEncoding } from '../../shared/domain/file-encoding';
 import type { TimeEntry } from '../../shared/domain/timesheet';
 import { validateImport, type ImportLineError, type ImportOptions } from '../../shared/domain/timesheet-import';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
+import { decodeImport, type ImportContent } from './import-file';
 import type { TimesheetsService } from './timesheets';
 
 export interface ImportReport {
   fileName: string;
+  /** How the file's bytes were read. */
+  encoding: FileEncoding;
   header: string[];
   /** Column index per recognised field. */
   mapping: Record<string, number>;
@@ -54,9 +58,10 @@ export function createTimesheetImport(
 ) {
   const repo = deps.timesheets.repository;
 
-  function check(firmId: string, content: string, options: ImportOptions, fileName: string) {
+  function check(firmId: string, content: ImportContent, options: ImportOptions, fileName: string) {
     const firm = deps.firms.get(firmId);
-    const rows = parseCsvRows(content);
+    const { text, encoding } = decodeImport(content);
+    const rows = parseCsvRows(text);
     const validation = validateImport(rows, firm.profile.timeZone, options);
     const errors = [...validation.errors];
     for (const entry of validation.entries) {
@@ -69,6 +74,7 @@ export function createTimesheetImport(
     errors.sort((a, b) => a.line - b.line);
     const report: ImportReport = {
       fileName,
+      encoding,
       header: validation.header,
       mapping: validation.mapping as Record<string, number>,
       rows: Math.max(0, rows.length - 1),
@@ -87,11 +93,11 @@ export function createTimesheetImport(
   }
 
   return {
-    preview(firmId: string, content: string, options: ImportOptions = {}, fileName = ''): ImportReport {
+    preview(firmId: string, content: ImportContent, options: ImportOptions = {}, fileName = ''): ImportReport {
       return check(firmId, content, options, fileName).report;
     },
     /** Writes every entry or none; a file with any bad line is refused with the line-by-line report. */
-    run(firmId: string, content: string, options: ImportOptions = {}, fileName = ''): ImportReport {
+    run(firmId: string, content: ImportContent, options: ImportOptions = {}, fileName = ''): ImportReport {
       const { report, entries } = check(firmId, content, options, fileName);
       if (report.errors.length > 0) return report;
       const now = ctx.now();

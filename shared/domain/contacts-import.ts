@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentEncodingSchema, type FileEncoding } from './file-encoding';
 import { idSchema } from './ids';
 import { importFileSchema } from './limits';
 import type { ContactInput } from './firm/contact';
@@ -24,6 +25,8 @@ export const contactImportSchema = z
   .object({
     firmId: idSchema,
     csv: importFileSchema.min(1),
+    /** 'base64': the file's bytes, decoded in main (UTF-8, UTF-16 with BOM, Windows-1252); 'text': already text. */
+    csvEncoding: contentEncodingSchema,
     /** Contact field → the file's column header; guessed from the headers when absent. */
     mapping: z.partialRecord(z.enum(CONTACT_COLUMNS), z.string().max(200)).optional(),
     /** Check only: report what would happen, write nothing. */
@@ -41,7 +44,11 @@ export interface ImportLine {
 }
 
 export interface ContactImportReport {
+  /** How the file's bytes were read. */
+  encoding: FileEncoding;
   headers: string[];
+  /** Headers mapped to no contact field: their cells are not imported (the preview says so). */
+  ignoredHeaders: string[];
   mapping: Partial<Record<ContactColumn, string>>;
   total: number;
   valid: number;

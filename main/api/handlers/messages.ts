@@ -1,5 +1,6 @@
 import type { messagesMethods } from '../../../shared/contract/methods/messages';
 import type { Services } from '../../services';
+import { fromContract } from '../../services/import-file';
 import type { HandlersFor } from './types';
 
 export function createMessagesHandlers(services: Services): HandlersFor<keyof typeof messagesMethods> {
@@ -20,6 +21,7 @@ export function createMessagesHandlers(services: Services): HandlersFor<keyof ty
     'smtp:get': () => smtp.view(),
     'smtp:save': (input) => smtp.save(input),
     'smtp:verify': () => smtp.verify(),
-    'contacts:importCsv': (input) => contactsImport.importCsv(input),
+    'contacts:importCsv': ({ csv, csvEncoding, ...input }) =>
+      contactsImport.importCsv({ ...input, csv: fromContract(csv, csvEncoding) }),
   };
 }

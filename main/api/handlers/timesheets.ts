@@ -1,5 +1,6 @@
 import type { timesheetsMethods } from '../../../shared/contract/methods/timesheets';
 import type { Services } from '../../services';
+import { fromContract } from '../../services/import-file';
 import type { HandlersFor } from './types';
 
 export function createTimesheetsHandlers(services: Services): HandlersFor<keyof typeof timesheetsMethods> {
@@ -16,10 +17,10 @@ export function createTimesheetsHandlers(services: Services): HandlersFor<keyof 
     'timesheets:stopTimer': () => timesheets.stopTimer(),
     'timesheets:discardTimer': () => timesheets.discardTimer(),
     'timesheets:extendAfterCallWork': ({ callId, at }) => timesheets.extendAfterCallWork(callId, at),
-    'timesheets:previewImport': ({ firmId, content, fileName, mapping, defaultTaskType }) =>
-      timesheetImport.preview(firmId, content, { mapping, defaultTaskType }, fileName),
-    'timesheets:import': ({ firmId, content, fileName, mapping, defaultTaskType }) =>
-      timesheetImport.run(firmId, content, { mapping, defaultTaskType }, fileName),
+    'timesheets:previewImport': ({ firmId, content, contentEncoding, fileName, mapping, defaultTaskType }) =>
+      timesheetImport.preview(firmId, fromContract(content, contentEncoding), { mapping, defaultTaskType }, fileName),
+    'timesheets:import': ({ firmId, content, contentEncoding, fileName, mapping, defaultTaskType }) =>
+      timesheetImport.run(firmId, fromContract(content, contentEncoding), { mapping, defaultTaskType }, fileName),
     'billing:overview': ({ month }) => billing.overview(month),
     'billing:firmMonth': ({ firmId, month }) => {
       const view = billing.firmMonth(firmId, month);

@@ -2,16 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_COLUMNS, type ContactColumn, type ContactImportReport } from '../../../shared/domain/contacts-import';
 import { useApi } from '../../api/client';
-
-/** FileReader rather than Blob.text(): the same code runs in Chromium and in the jsdom of component tests. */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'));
-    reader.readAsText(file);
-  });
-}
+import { readFileBase64 } from '../../ui/read-file';
 
 /**
  * Import a firm's contacts from a CRM export (CSV): columns guessed then adjustable, every line checked and
@@ -31,6 +22,7 @@ export function ContactsImportPanel({ firmId, onImported }: { firmId: string; on
       const result = await api.contacts.importCsv({
         firmId,
         csv: content,
+        csvEncoding: 'base64',
         dryRun,
         ...(chosen ? { mapping: chosen } : {}),
       });
@@ -56,7 +48,7 @@ export function ContactsImportPanel({ firmId, onImported }: { firmId: string; on
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            void readText(file).then((content) => {
+            void readFileBase64(file).then((content) => {
               setCsv(content);
               void check(content, null, true);
             });
@@ -96,6 +88,14 @@ export function ContactsImportPanel({ firmId, onImported }: { firmId: string; on
           {report.applied
             ? t('callDesk.import.applied', { created: report.created, updated: report.updated })
             : t('callDesk.import.checked', { valid: report.valid, total: report.total })}
+        </p>
+      ) : null}
+      {report ? (
+        <p className="muted contacts-import__file">
+          {t('fileEncoding.read', { encoding: t(`fileEncoding.${report.encoding}`) })}
+          {report.ignoredHeaders.length > 0
+            ? ` ${t('callDesk.import.ignoredColumns', { columns: report.ignoredHeaders.join(', ') })}`
+            : ''}
         </p>
       ) : null}
       {invalid.length > 0 ? (

@@ -8,6 +8,7 @@ import { formatDuration } from '../billing/format';
 interface Props {
   api: PermanenceClient;
   firmId: string;
+  /** The file's bytes in base64 (see renderer/ui/read-file.ts): main decodes them. */
   content: string;
   fileName: string;
   onClose(): void;
@@ -16,16 +17,6 @@ interface Props {
 
 const IGNORE = '';
 const PREVIEW_ROWS = 5;
-
-/** FileReader rather than Blob.text(): the same code runs in Chromium and in the jsdom of component tests. */
-export function readFileText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('lecture impossible'));
-    reader.readAsText(file);
-  });
-}
 
 /**
  * The CSV import: main guesses the columns, she corrects them (one select per field, "— ignorer —" included),
@@ -46,7 +37,13 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
   const preview = useCallback(
     async (chosen: ColumnMappingInput | null) => {
       try {
-        const next = await api.timesheets.previewImport({ firmId, content, fileName, mapping: chosen ?? {} });
+        const next = await api.timesheets.previewImport({
+          firmId,
+          content,
+          contentEncoding: 'base64',
+          fileName,
+          mapping: chosen ?? {},
+        });
         setReport(next);
         if (!chosen) {
           const detected: ColumnMappingInput = {};
@@ -75,7 +72,7 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
     if (!mapping) return;
     setBusy(true);
     try {
-      const done = await api.timesheets.import({ firmId, content, fileName, mapping });
+      const done = await api.timesheets.import({ firmId, content, contentEncoding: 'base64', fileName, mapping });
       setReport(done);
       if (done.imported > 0) onImported();
     } catch (e) {
@@ -94,6 +91,11 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
       {error ? (
         <p className="banner banner--error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {report ? (
+        <p className="muted timesheets-import__file">
+          {t('fileEncoding.read', { encoding: t(`fileEncoding.${report.encoding}`) })}
         </p>
       ) : null}
       {mapping && report && report.imported === 0 ? (

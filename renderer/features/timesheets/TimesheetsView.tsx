@@ -6,7 +6,8 @@ import type { TimeEntry } from '../../../shared/domain/timesheet';
 import { currentMonth, formatDuration, monthRange } from '../billing/format';
 import { EntryEditForm } from './EntryEditForm';
 import { QuickEntryDialog } from './QuickEntryDialog';
-import { readFileText, TimesheetImportPanel } from './TimesheetImportPanel';
+import { readFileBase64 } from '../../ui/read-file';
+import { TimesheetImportPanel } from './TimesheetImportPanel';
 import { FirmSelect } from '../../ui/FirmSelect';
 
 /** Temps: the month's entries per firm (calls, manual, timer, import), edits audited by main, and the CSV import. */
@@ -53,7 +54,7 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
 
   async function pickFile(file: File | undefined) {
     if (!file || !firmId) return;
-    const content = await readFileText(file);
+    const content = await readFileBase64(file);
     setPending({ content, fileName: file.name });
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { TASK_TYPES } from '../../domain/billing/billing-settings';
 import type { MonthStatement } from '../../domain/billing/statement';
+import { contentEncodingSchema, type FileEncoding } from '../../domain/file-encoding';
 import { idSchema } from '../../domain/ids';
 import { importFileSchema } from '../../domain/limits';
 import type { KpiReport } from '../../domain/kpi';
@@ -56,6 +57,8 @@ export interface FirmMonthView {
 
 export interface ImportReportView {
   fileName: string;
+  /** How the file's bytes were read. */
+  encoding: FileEncoding;
   header: string[];
   mapping: Record<string, number>;
   rows: number;
@@ -79,6 +82,8 @@ const importInput = z
   .object({
     firmId: idSchema,
     content: importFileSchema,
+    /** 'base64': the file's bytes, decoded in main (UTF-8, UTF-16 with BOM, Windows-1252); 'text': already text. */
+    contentEncoding: contentEncodingSchema,
     fileName: z.string().max(300).default(''),
     /** Field → column index; null: ignore the field (not guessed from the header). */
     mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative().nullable()).default({}),

@@ -1,0 +1,58 @@
+import iconv from 'iconv-lite';
+import { PermanenceError } from '../../shared/api';
+import type { ContentEncoding, FileEncoding } from '../../shared/domain/file-encoding';
+
+export interface DecodedFile {
+  text: string;
+  encoding: FileEncoding;
+}
+
+const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/**
+ * Reads an imported file's bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with a BOM, and Windows-1252 when the
+ * bytes are not valid UTF-8 (Excel's « CSV (séparateur : point-virgule) » in France). TextDecoder with
+ * `fatal: true` tells UTF-8 from the rest and decodes UTF-8 and UTF-16; iconv-lite decodes Windows-1252, because
+ * Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80 gives U+0080, not €).
+ */
+export function decodeFileBytes(bytes: Uint8Array): DecodedFile {
+  const decode = (label: string, from: number, encoding: FileEncoding): DecodedFile => {
+    try {
+      return { text: new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(from)), encoding };
+    } catch {
+      throw new PermanenceError(
+        'VALIDATION',
+        `Fichier illisible : il annonce l’encodage ${label.toUpperCase()} mais ses octets n’en sont pas.`,
+      );
+    }
+  };
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return decode('utf-8', 3, 'utf-8-bom');
+  if (startsWith(bytes, 0xff, 0xfe)) return decode('utf-16le', 2, 'utf-16le');
+  if (startsWith(bytes, 0xfe, 0xff)) return decode('utf-16be', 2, 'utf-16be');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Windows-1252 maps every byte, so this never fails.
+    return {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252'),
+      encoding: 'windows-1252',
+    };
+  }
+}
+
+/** An imported file: its bytes (decoded here), or text someone already decoded (tests, the workspace file). */
+export type ImportContent = string | Uint8Array;
+
+export function decodeImport(content: ImportContent): DecodedFile {
+  return typeof content === 'string'
+    ? { text: content.replace(/^\uFEFF/, ''), encoding: 'text' }
+    : decodeFileBytes(content);
+}
+
+/** A contract call's file content: 'base64' carries the file's bytes, 'text' text already decoded. */
+export function fromContract(content: string, encoding: ContentEncoding): ImportContent {
+  if (encoding === 'text') return content;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content))
+    throw new PermanenceError('VALIDATION', 'Contenu de fichier invalide (base64 attendu).');
+  return Buffer.from(content, 'base64');
+}
