@@ -9,6 +9,7 @@ import type { Phone, CallView } from '../../phone';
 import { formatDateTime, formatWhenFrom } from '../../ui/format';
 import { isKnownPublicHoliday } from '../../api/public-holidays';
 import { FirmSelect } from '../../ui/FirmSelect';
+import { Name } from '../../ui/Name';
 import { SafeMarkdown } from '../../ui/SafeMarkdown';
 
 function elapsed(from: number | null, now: number): string {
@@ -95,12 +96,17 @@ function Caller({ call, firm }: { call: CallView; firm: FirmDetail | undefined }
       </span>
       {contact ? (
         <span className="phone-card__contact">
-          {contact.name}
-          {contact.company ? ` — ${contact.company}` : ''}
+          <Name>{contact.name}</Name>
+          {contact.company ? (
+            <>
+              {' '}
+              — <Name>{contact.company}</Name>
+            </>
+          ) : null}
           {contact.vip ? <span className="phone-card__badge">{t('phone.card.vip')}</span> : null}
         </span>
       ) : call.caller.displayName ? (
-        <span className="phone-card__contact phone-card__contact--network">{call.caller.displayName}</span>
+        <Name className="phone-card__contact phone-card__contact--network">{call.caller.displayName}</Name>
       ) : null}
       {call.lookup === null ? (
         <span className="phone-card__muted">{t('phone.card.lookingUp')}</span>
@@ -274,7 +280,9 @@ export const CallCard = memo(function CallCard({
           {t(`phone.card.state.${call.direction}.${call.state}`)}
           {call.held ? ` · ${t('phone.card.held')}` : ''}
         </span>
-        <span className="phone-card__firm">{firm ? firm.profile.name : t('phone.card.unknownFirm')}</span>
+        <span className="phone-card__firm">
+          {firm ? <Name>{firm.profile.name}</Name> : t('phone.card.unknownFirm')}
+        </span>
         {call.state === 'active' || call.answeredAt ? (
           <CallTimer from={call.answeredAt} to={call.endedAt} running={call.state === 'active'} />
         ) : null}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
+import { stripBidiControls } from '../text';
 import { phoneInputSchema } from '../phone-schema';
 import { v } from '../validation-messages';
 
@@ -14,7 +15,7 @@ export const transferRuleSchema = z.object({
 });
 
 export const vipCallerSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: z.string().overwrite(stripBidiControls).trim().min(1).max(120),
   phone: z.union([z.literal(''), phoneInputSchema]).default(''),
   note: z.string().max(400).default(''),
 });

@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../text';
 import { parseParams, percentDecode, splitOutsideQuotes, unquote } from './header-list';
 
 /** A SIP/SIPS/TEL URI broken into the pieces the matching rules look at. */
@@ -72,7 +73,8 @@ export function parseUri(text: string): ParsedUri {
 }
 
 function cleanDisplayName(text: string): string | undefined {
-  const name = unquote(text).replace(/\s+/g, ' ').trim();
+  // Bidi controls would let a caller disguise a name (« Cabinet \u202Egnp.exe » shown as « Cabinet exe.png »).
+  const name = stripBidiControls(unquote(text)).replace(/\s+/g, ' ').trim();
   return name === '' ? undefined : name;
 }
 
