@@ -22,7 +22,14 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
       return { ok: false, error: { code: 'FORBIDDEN', message: `Méthode inconnue : ${name}` } };
     }
     const methodName = name as MethodName;
-    const parsed = contract.methods[methodName].input.safeParse(rawInput ?? {});
+    let parsed: ReturnType<(typeof contract.methods)[MethodName]['input']['safeParse']>;
+    try {
+      parsed = contract.methods[methodName].input.safeParse(rawInput ?? {});
+    } catch (error) {
+      // A value no transport should deliver (a proxy whose getters throw, a revoked proxy): refused, not fatal.
+      logger.error(`input of ${name} could not be read`, error instanceof Error ? error.message : String(error));
+      return { ok: false, error: { code: 'VALIDATION', message: 'Données refusées : entrée illisible.' } };
+    }
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
       return {

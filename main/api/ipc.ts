@@ -27,6 +27,23 @@ const FORBIDDEN: Envelope<never> = {
   error: { code: 'FORBIDDEN', message: 'Appel refusé : il ne vient pas de la fenêtre de Permanence.' },
 };
 
+const INTERNAL: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Une erreur interne est survenue ; le détail est dans le journal.' },
+};
+
+/** true for our own top-level page; otherwise what to log about the sender (a destroyed frame may throw). */
+function trustedSender(event: InvokeEventLike, isTrustedUrl: (url: string) => boolean): true | string | null {
+  try {
+    const frame = event.senderFrame;
+    if (!frame) return null;
+    const url = String(frame.url);
+    return frame.parent === null && isTrustedUrl(url) ? true : url.slice(0, 200);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * One `handle` per contract method (one method per channel, never a generic one). The sender is checked before
  * anything else: a frame that is not our top-level page (a navigated-away window, an injected iframe) gets
@@ -34,14 +51,28 @@ const FORBIDDEN: Envelope<never> = {
  * IPC and contextBridge strip an error's code and field issues.
  */
 export function bindIpc(options: IpcBindingOptions): () => void {
+  const log = (message: string, detail?: unknown) => {
+    try {
+      options.logger.error(message, detail);
+    } catch {
+      // The log is a witness, never a reason to fail a call.
+    }
+  };
   for (const name of METHOD_NAMES) {
     options.ipcMain.handle(name, async (event, input) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !options.isTrustedUrl(frame.url)) {
-        options.logger.error(`IPC ${name} refused from a foreign sender`, { url: frame?.url.slice(0, 200) ?? null });
-        return FORBIDDEN;
+      // Whatever the page sends (wrong types, cycles, functions, `__proto__` keys, 100 MB strings) ends as an
+      // envelope: a throw here would reach the page as a bare Error, and nothing here may take main down.
+      try {
+        const url = trustedSender(event, options.isTrustedUrl);
+        if (url !== true) {
+          log(`IPC ${name} refused from a foreign sender`, { url });
+          return FORBIDDEN;
+        }
+        return await options.dispatch(name, input);
+      } catch (error) {
+        log(`IPC ${name} failed outside the dispatcher`, error instanceof Error ? error.message : String(error));
+        return INTERNAL;
       }
-      return options.dispatch(name, input);
     });
   }
   return () => {
