@@ -10,14 +10,20 @@ import { TYPE_CODES, type InvoiceDocument, type InvoiceLine, type InvoiceParty }
  * at most 4, VAT rates without trailing zeros (`20`, `5.5`, `0`).
  */
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '') // not allowed in XML 1.0
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // Characters XML 1.0 does not allow (controls other than tab and line breaks): dropped.
+      .replace(XML_FORBIDDEN, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** 12345 → "123.45"; -5 → "-0.05". */

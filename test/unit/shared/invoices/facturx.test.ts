@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { toCii } from '../../../../shared/domain/invoices/cii';
 import type { InvoiceDocument } from '../../../../shared/domain/invoices/model';
 import { facturXErrors } from '../../../support/facturx-validate';
@@ -17,7 +18,7 @@ import {
  */
 const xmllint = (() => {
   try {
-    require('node:child_process').execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
