@@ -4,6 +4,8 @@ import messages from './0003-messages';
 import timesheets from './0004-timesheets';
 import messageEntries from './0005-message-entries';
 import demoEntries from './0006-demo-entries';
+import search from './0007-search';
+import invoices from './0008-invoices';
 
 export interface Migration {
   version: number;
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-timesheets', sql: timesheets },
   { version: 5, name: '0005-message-entries', sql: messageEntries },
   { version: 6, name: '0006-demo-entries', sql: demoEntries },
+  { version: 7, name: '0007-search', sql: search },
+  { version: 8, name: '0008-invoices', sql: invoices },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
