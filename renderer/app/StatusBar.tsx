@@ -37,7 +37,10 @@ export function StatusBar({ firm, onSettings }: { firm: FirmDetail | null; onSet
           role="status"
           aria-label={t('status.firmLabel')}
         >
-          {firm.profile.name} ·{' '}
+          <span className="status-bar__firm-name" title={firm.profile.name}>
+            {firm.profile.name}
+          </span>{' '}
+          ·{' '}
           {opening.open
             ? t('opening.openUntil', { when: formatWhenFrom(opening.until, now, i18n.language, firm.profile.timeZone) })
             : t('opening.closedShort')}

@@ -8,6 +8,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShellContext, createShellStore } from './shell-context';
 import { StatusBar } from './StatusBar';
 import { PhoneLayer } from '../features/ring/PhoneLayer';
+import { useShellTop } from './use-shell-top';
 import { useShortcuts } from './use-shortcuts';
 import { VIEWS } from './views';
 
@@ -30,6 +31,8 @@ export function Workspace({
   const views = [...VIEWS].sort((a, b) => a.key.localeCompare(b.key));
   const active = views.find((v) => v.id === view) ?? views[0]!;
 
+  const { layout, top } = useShellTop();
+
   useShortcuts({
     settings: () => setShowSettings(true),
     view: (key) => {
@@ -40,23 +43,25 @@ export function Workspace({
 
   return (
     <ShellContext.Provider value={shell}>
-      <div className="layout">
-        <StatusBar firm={currentFirm} onSettings={() => setShowSettings(true)} />
+      <div className="layout" ref={layout}>
+        <div className="layout__top" ref={top}>
+          <StatusBar firm={currentFirm} onSettings={() => setShowSettings(true)} />
+          <nav className="views-nav" aria-label={t('nav.label')}>
+            {views.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                className="views-nav__item"
+                aria-current={v.id === active.id ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${v.key}`}
+                onClick={() => shell.getState().setView(v.id)}
+              >
+                {t(v.labelKey)}
+              </button>
+            ))}
+          </nav>
+        </div>
         <PhoneLayer />
-        <nav className="views-nav" aria-label={t('nav.label')}>
-          {views.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              className="views-nav__item"
-              aria-current={v.id === active.id ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${v.key}`}
-              onClick={() => shell.getState().setView(v.id)}
-            >
-              {t(v.labelKey)}
-            </button>
-          ))}
-        </nav>
         <div className="view">{active.render({ api, firmsStore, settings })}</div>
       </div>
       {showSettings ? <SettingsDialog settings={settings} onClose={() => setShowSettings(false)} /> : null}

@@ -22,7 +22,9 @@ export function createShellStore() {
   return createStore<ShellState>()((set) => ({
     view: 'firms',
     currentFirm: null,
-    setView: (view) => set({ view }),
+    // The desk during a call covers the screens: going to one leaves the desk (its draft is kept; the call card's
+    // "Prendre un message" reopens it).
+    setView: (view) => set({ view, callDesk: null }),
     setCurrentFirm: (currentFirm) => set({ currentFirm }),
     phone: null,
     setPhone: (phone) => set({ phone }),

@@ -234,10 +234,13 @@ export const CallCard = memo(function CallCard({
   phone,
   call,
   onTakeMessage,
+  deskOpen = false,
 }: {
   phone: Phone;
   call: CallView;
   onTakeMessage?(call: CallView): void;
+  /** The call desk is open for this call; when it is not (closed, or she went to another screen), offer it again. */
+  deskOpen?: boolean;
 }) {
   const { t } = useTranslation();
   const firm = call.firmId ? phone.firm(call.firmId) : undefined;
@@ -314,6 +317,13 @@ export const CallCard = memo(function CallCard({
           <p role="alert" className="banner banner--warn">
             {t('phone.transfer.noAnswer')}{' '}
             <button type="button" className="button button--plain" onClick={() => onTakeMessage?.(call)}>
+              {t('phone.transfer.takeMessage')}
+            </button>
+          </p>
+        ) : null}
+        {call.state === 'active' && firm && onTakeMessage && !deskOpen && !call.offerMessage ? (
+          <p className="phone-card__reopen">
+            <button type="button" className="button" onClick={() => onTakeMessage(call)}>
               {t('phone.transfer.takeMessage')}
             </button>
           </p>

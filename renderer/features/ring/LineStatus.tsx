@@ -1,4 +1,4 @@
-import { useContext, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ShellContext, createShellStore } from '../../app/shell-context';
@@ -27,6 +27,7 @@ export function LineStatusFor({ phone }: { phone: Phone }) {
   const line = useStore(phone.store, (s) => s.line);
   const dnd = useStore(phone.store, (s) => s.dnd);
   const [simulating, setSimulating] = useState(false);
+  const simulateButton = useRef<HTMLButtonElement>(null);
   const dot =
     line.state === 'registered' ? 'ok' : line.state === 'down' ? 'down' : line.state === 'connecting' ? 'busy' : 'idle';
   return (
@@ -60,15 +61,27 @@ export function LineStatusFor({ phone }: { phone: Phone }) {
       >
         {dnd ? t('phone.line.dndOn') : t('phone.line.dndOff')}
       </button>
-      <button
-        type="button"
-        className="button button--plain"
-        aria-expanded={simulating}
-        onClick={() => setSimulating(!simulating)}
-      >
-        {t('phone.demo.simulate')}
-      </button>
-      {simulating ? <SimulateCall phone={phone} onDone={() => setSimulating(false)} /> : null}
+      <span className="phone-simulate-anchor">
+        <button
+          type="button"
+          className="button button--plain"
+          aria-expanded={simulating}
+          ref={simulateButton}
+          onClick={() => setSimulating(!simulating)}
+        >
+          {t('phone.demo.simulate')}
+        </button>
+        {simulating ? (
+          <SimulateCall
+            phone={phone}
+            onDone={() => setSimulating(false)}
+            onCancel={() => {
+              setSimulating(false);
+              simulateButton.current?.focus();
+            }}
+          />
+        ) : null}
+      </span>
     </span>
   );
 }
@@ -81,7 +94,7 @@ function hostOf(url: string): string {
   }
 }
 
-function SimulateCall({ phone, onDone }: { phone: Phone; onDone(): void }) {
+function SimulateCall({ phone, onDone, onCancel }: { phone: Phone; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const firms = phone.firms();
   const [firmId, setFirmId] = useState(firms[0]?.id ?? '');
@@ -92,6 +105,11 @@ function SimulateCall({ phone, onDone }: { phone: Phone; onDone(): void }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (phone.simulateIncoming(firmId)) onDone();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onCancel();
       }}
     >
       <p className="phone-simulate__note">{t('phone.demo.note')}</p>

@@ -46,7 +46,11 @@ export function RunningTimerBadge({ currentFirmId = null }: { currentFirmId?: st
     <>
       {timer ? (
         <span className="timesheets-badge" role="timer" aria-label={t('timesheets.timer.running', { firm: firmName })}>
-          <span className="dot dot--busy" aria-hidden /> {firmName} · {t(`timesheets.taskType.${timer.taskType}`)} ·{' '}
+          <span className="dot dot--busy" aria-hidden />
+          <span className="timesheets-badge__firm" title={firmName}>
+            {firmName}
+          </span>{' '}
+          · {t(`timesheets.taskType.${timer.taskType}`)} ·{' '}
           <strong>{formatDuration(Math.max(0, (now - timer.startedAt) / 1000))}</strong>
           <button
             type="button"
