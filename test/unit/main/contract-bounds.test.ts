@@ -39,7 +39,7 @@ function stringIsBounded(schema: Schema): boolean {
 function finiteKeys(key: Schema): boolean {
   const type = key._zod.def.type;
   if (type === 'enum' || type === 'literal') return true;
-  if (type === 'union') return (key._zod.def as { options: Schema[] }).options.every(finiteKeys);
+  if (type === 'union') return (key._zod.def as unknown as { options: Schema[] }).options.every(finiteKeys);
   return false;
 }
 
@@ -181,7 +181,7 @@ describe('message fields', () => {
     const t = openTestContext();
     await t.client.workspace.initialise({ kind: 'demo' });
     const dispatch = createDispatcher(createHandlers(t.services), { error: () => undefined });
-    const firmId = (await t.client.firms.list())[0]!.id;
+    const firmId = (await t.client.firms.list({}))[0]!.id;
     return { t, dispatch, firmId };
   }
 

@@ -29,7 +29,7 @@ describe('harness client', () => {
   it('rejects a pending call with UNAVAILABLE when the socket closes before the answer', async () => {
     onRequest = (socket) => socket.close(1009, 'too big');
     const client = createHarnessClient(url);
-    const failure = await client.app.info().catch((error: unknown) => error);
+    const failure = await client.app.info({}).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PermanenceError);
     expect(failure).toMatchObject({ code: 'UNAVAILABLE' });
   });
@@ -42,7 +42,7 @@ describe('harness client', () => {
       socket.send(JSON.stringify({ id: request.id, envelope: { ok: true, value: { version: '1.0.0' } } }));
     };
     const client = createHarnessClient(url);
-    await expect(client.app.info()).resolves.toEqual({ version: '1.0.0' });
+    await expect(client.app.info({})).resolves.toEqual({ version: '1.0.0' });
   });
 
   it('turns an error envelope into a PermanenceError with its code and issues', async () => {

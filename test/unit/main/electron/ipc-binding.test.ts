@@ -107,7 +107,7 @@ describe('IPC binding against garbage from the renderer', () => {
     async (name) => {
       const { t } = bindReal();
       await t.client.workspace.initialise({ kind: 'demo' });
-      const firms = await t.client.firms.list();
+      const firms = await t.client.firms.list({});
       for (const [label, input] of garbage()) {
         const envelope = await invoke(name, own, input);
         if (envelope.ok) {
@@ -119,7 +119,7 @@ describe('IPC binding against garbage from the renderer', () => {
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty('polluted');
-      expect(await t.client.firms.list()).toEqual(firms);
+      expect(await t.client.firms.list({})).toEqual(firms);
       t.close();
     },
   );
