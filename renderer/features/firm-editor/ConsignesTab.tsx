@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FirmDraftInput } from '../../../shared/domain/firm/aggregate';
 import { useDial } from '../../app/use-dial';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-import { SafeMarkdown } from '../../ui/SafeMarkdown';
 import { useEditor, useFieldError, EMPTY_LIST } from './editor-context';
+import { MarkdownEditor } from './MarkdownEditor';
 import { StringListEditor } from './StringListEditor';
 
 type Rules = NonNullable<FirmDraftInput['consignes']['rules']>;
@@ -15,7 +14,6 @@ export function ConsignesTab() {
   const consignes = useEditor((s) => s.draft.consignes);
   const current = useEditor((s) => s.detail?.consignes);
   const update = useEditor((s) => s.update);
-  const [preview, setPreview] = useState(false);
   const dial = useDial(useEditor((s) => s.detail?.id ?? null));
   const rules = (consignes.rules ?? {}) as Rules;
   const setRules = (mutate: (r: Rules) => void) =>
@@ -35,34 +33,13 @@ export function ConsignesTab() {
           })}
         </p>
       ) : null}
-      <div className="consignes-body">
-        <div className="row row--end">
-          <button
-            type="button"
-            className="button button--plain"
-            aria-pressed={preview}
-            onClick={() => setPreview(!preview)}
-          >
-            {preview ? t('consignes.edit') : t('consignes.preview')}
-          </button>
-        </div>
-        {preview ? (
-          <div className="markdown" aria-label={t('consignes.previewLabel')}>
-            <SafeMarkdown onDial={dial}>{consignes.body ?? ''}</SafeMarkdown>
-          </div>
-        ) : (
-          <Field label={t('consignes.body')} hint={t('consignes.bodyHint')}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={10}
-                value={consignes.body ?? ''}
-                onChange={(e) => update((d) => void (d.consignes.body = e.target.value))}
-              />
-            )}
-          </Field>
-        )}
-      </div>
+      <MarkdownEditor
+        label={t('consignes.body')}
+        hint={t('consignes.bodyHint')}
+        value={consignes.body ?? ''}
+        onChange={(body) => update((d) => void (d.consignes.body = body))}
+        onDial={dial}
+      />
       <TransferRules />
       <Field label={t('consignes.urgentDefinition')}>
         {(p) => (
@@ -154,7 +131,7 @@ function TransferRuleRow(props: {
   const edit = (mutate: (rule: NonNullable<Rules['transferRules']>[number]) => void) =>
     update((d) => mutate(d.consignes.rules!.transferRules![props.index]!));
   return (
-    <div className="row">
+    <div className="editor-row editor-row--transfer">
       <Field label={t('consignes.transferWhen')} error={whenError}>
         {(p) => <input {...p} value={props.when} onChange={(e) => edit((r) => void (r.when = e.target.value))} />}
       </Field>

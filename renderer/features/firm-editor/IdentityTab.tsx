@@ -139,7 +139,7 @@ function NumberRow({ index, e164, label }: { index: number; e164: string; label:
   const error = useFieldError(`profile.numbers.${index}.e164`);
   const normalised = toE164(e164);
   return (
-    <div className="row">
+    <div className="editor-row editor-row--number">
       <Field
         label={t('firm.number', { index: index + 1 })}
         error={error}
