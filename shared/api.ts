@@ -19,6 +19,7 @@ import { sipEvents } from './contract/events/sip';
 import { sipMethods } from './contract/methods/sip';
 import { timesheetsEvents } from './contract/events/timesheets';
 import { timesheetsMethods } from './contract/methods/timesheets';
+import { recoveryMethods } from './contract/methods/recovery';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -31,6 +32,7 @@ export const contract = {
     ...messagesMethods,
     ...sipMethods,
     ...timesheetsMethods,
+    ...recoveryMethods,
   },
   events: {
     ...coreEvents,

@@ -5,6 +5,7 @@ import { createCoreHandlers } from './handlers/core';
 import { createMessagesHandlers } from './handlers/messages';
 import { createSipHandlers } from './handlers/sip';
 import { createTimesheetsHandlers } from './handlers/timesheets';
+import { createRecoveryHandlers } from './handlers/recovery';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...createTimesheetsHandlers(services),
     ...createMessagesHandlers(services),
     ...createSipHandlers(services),
+    ...createRecoveryHandlers(services),
   };
 }

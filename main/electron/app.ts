@@ -6,7 +6,9 @@ import { createHandlers } from '../api/handlers';
 import { createFileLogger, type AppLogger } from '../platform/logger';
 import { dataDirFromEnv } from '../platform/paths';
 import { createServices } from '../services';
-import { openStore, type Db } from '../store/open';
+import { guardRecoveryMode } from '../api/recovery-guard';
+import { openStoreOrRecovery, type Db } from '../store/open';
+import type { StoreDamage } from '../../shared/domain/recovery';
 import { createAppUrl } from './app-url';
 import { createEventSender } from './events';
 import { resolveNativeBinding } from './native';
@@ -39,11 +41,14 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // Files this process creates (store, backups, exports, logs) are readable by their owner only.
+  process.umask(0o077);
   const appRoot = app.getAppPath();
   const userData = app.getPath('userData');
   const dataDir = dataDirFromEnv(userData);
   const logger = createFileLogger(dataDir);
-  const db = openDatabase(appRoot, dataDir, logger);
+  // Another Permanence on this directory: openDatabase throws DATA_DIR_IN_USE and fatal() says so.
+  const { db, damage, nativeBinding } = openDatabase(appRoot, dataDir, logger);
 
   const events = createEventSender(() => win?.webContents ?? null);
   const tray = createTrayOrNull(appRoot, logger);
@@ -57,10 +62,11 @@ function start(): void {
     emit: events.emit,
     secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
     platform: os,
+    ...(damage ? { recovery: recoveryOptions(damage, nativeBinding, logger) } : {}),
   });
-  // Messages queued before a crash or a restart leave by themselves.
-  services.messages.startWorker();
-  const dispatch = createDispatcher(createHandlers(services), logger);
+  // Messages queued before a crash or a restart leave by themselves (not in recovery mode: there is no store).
+  if (!damage) services.messages.startWorker();
+  const dispatch = guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage);
   const appUrl = createAppUrl({
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
     devUrl: app.isPackaged ? undefined : process.env.PERMANENCE_DEV_URL,
@@ -133,7 +139,25 @@ function start(): void {
   }
 }
 
-function openDatabase(appRoot: string, dataDir: string, logger: AppLogger): Db {
+/** Recovery mode: the renderer shows the recovery screen; after a restore the app starts again on it. */
+function recoveryOptions(damage: StoreDamage, nativeBinding: string | null, logger: AppLogger) {
+  logger.error('the store cannot be opened: starting in recovery mode', damage);
+  return {
+    damage,
+    log: logger.error,
+    ...(nativeBinding ? { nativeBinding } : {}),
+    restart: () => {
+      app.relaunch();
+      app.quit(); // will-quit closes the placeholder store and releases the data directory's lock
+    },
+  };
+}
+
+function openDatabase(
+  appRoot: string,
+  dataDir: string,
+  logger: AppLogger,
+): { db: Db; damage: StoreDamage | null; nativeBinding: string | null } {
   const nativeBinding = resolveNativeBinding({
     appRoot,
     resourcesPath: app.isPackaged ? process.resourcesPath : null,
@@ -142,7 +166,8 @@ function openDatabase(appRoot: string, dataDir: string, logger: AppLogger): Db {
     arch: process.arch,
   });
   if (!nativeBinding) logger.error('no Electron build of better-sqlite3 found; run `node scripts/electron-native.mjs`');
-  return openStore({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+  const opened = openStoreOrRecovery({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+  return { ...opened, nativeBinding: nativeBinding ?? null };
 }
 
 function fatal(error: unknown): void {

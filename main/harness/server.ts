@@ -8,7 +8,8 @@ import { createDispatcher } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { createFileLogger } from '../platform/logger';
 import { createServices, type Services } from '../services';
-import { openStore, type Db } from '../store/open';
+import { openStoreOrRecovery, type Db } from '../store/open';
+import { guardRecoveryMode } from '../api/recovery-guard';
 import { isOwnHost, isOwnOrigin, sameSecret, SECURITY_HEADERS } from './guard';
 import { answerFrame, MAX_FRAME_BYTES } from './requests';
 import { serveStatic } from './static';
@@ -41,7 +42,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? crypto.randomBytes(18).toString('base64url');
   const logger = createFileLogger(options.dataDir);
   const sockets = new Set<WebSocket>();
-  const db = openStore({ dataDir: options.dataDir });
+  // A damaged or lost store starts recovery mode (only recovery:* answered), never an empty workspace.
+  const { db, damage } = openStoreOrRecovery({ dataDir: options.dataDir });
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const frame = JSON.stringify({ event: name, payload });
     for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
@@ -53,10 +55,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     transport: 'harness',
     now: options.now,
     emit,
+    ...(damage ? { recovery: { damage, log: logger.error } } : {}),
   });
-  const dispatch = createDispatcher(createHandlers(services), logger);
+  const dispatch = guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage);
   // The mail outbox: queued messages leave by themselves, also those queued before a restart.
-  services.messages.startWorker();
+  if (!damage) services.messages.startWorker();
 
   let port = 0;
   const root = path.resolve(options.rendererDir);

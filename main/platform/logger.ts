@@ -40,11 +40,7 @@ export function createFileLogger(dataDir: string, echo = false): AppLogger {
     }
     if (echo) fallback(line);
   }
-  try {
-    prepare();
-  } catch {
-    // Retried on the first line; write() reports it.
-  }
+  // Nothing is created before the first line: a process refused by the data directory's lock writes nothing.
   return {
     info: (message, detail) => write('INFO', message, detail),
     error: (message, detail) => write('ERROR', message, detail),

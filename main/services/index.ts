@@ -15,6 +15,7 @@ import { createExportsService } from './exports';
 import { createTimesheetsService } from './timesheets';
 import { createBillingService } from './timesheets-billing';
 import { createTimesheetImport } from './timesheets-import';
+import { createRecoveryService, type RecoveryOptions } from './recovery';
 
 export interface ServicesOptions {
   assetsDir: string;
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   env?: Record<string, string | undefined>;
   /** Retry delays of the mail outbox; tests shorten them. */
   outboxBackoff?: BackoffOptions;
+  /** Recovery mode (the store could not be opened; `db` is then an empty placeholder): why, and how to restart. */
+  recovery?: Omit<RecoveryOptions, 'dataDir'>;
 }
 
 /** Wires every use case over one store; both the Electron main process and the harness call this. */
@@ -90,6 +93,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     billing,
     timesheetImport,
     exports,
+    recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };
 }

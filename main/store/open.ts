@@ -3,7 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../shared/api';
 import { acquireDataDirLock, type DataDirLock } from '../platform/data-lock';
-import { checkFileBeforeOpen, corrupt, holdsData, isCorruptionError, quickCheck, writeDataMarker } from './integrity';
+import type { StoreDamage } from '../../shared/domain/recovery';
+import {
+  checkFileBeforeOpen,
+  corrupt,
+  holdsData,
+  isCorruptionError,
+  quickCheck,
+  StoreDamagedError,
+  writeDataMarker,
+} from './integrity';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/registry';
 import { registerSearchFunctions } from './repositories/fts';
 
@@ -34,8 +43,9 @@ export const FILE_MODE = 0o600;
  * becomes an empty workspace. `db.close()` also releases the lock.
  */
 export function openStore(options: OpenStoreOptions): Db {
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: DIR_MODE });
+  const lock = acquireDataDirLock(options.dataDir); // before anything is changed in the directory
   ensurePrivateDir(options.dataDir);
-  const lock = acquireDataDirLock(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE);
   let db: Db | null = null;
   try {
@@ -60,7 +70,7 @@ export function openStore(options: OpenStoreOptions): Db {
 
 /** A store that knows nothing, for recovery mode: services are wired over it but every call is refused. */
 export function openPlaceholderStore(options: { dataDir: string; nativeBinding?: string }): Db {
-  ensurePrivateDir(options.dataDir);
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: DIR_MODE });
   const lock = acquireDataDirLock(options.dataDir);
   const db = new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   migrate(db, ':memory:', () => new Date());
@@ -71,6 +81,24 @@ export function openPlaceholderStore(options: { dataDir: string; nativeBinding?:
     return db;
   };
   return db;
+}
+
+/**
+ * For the app and the harness: a store that cannot be opened starts recovery mode (a placeholder store, the
+ * damage described) instead of failing or, worse, starting an empty workspace. Other errors (lock, newer
+ * schema) still throw.
+ */
+export function openStoreOrRecovery(options: OpenStoreOptions): { db: Db; damage: StoreDamage | null } {
+  try {
+    return { db: openStore(options), damage: null };
+  } catch (error) {
+    if (!(error instanceof StoreDamagedError)) throw error;
+    const placeholder = {
+      dataDir: options.dataDir,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    };
+    return { db: openPlaceholderStore(placeholder), damage: error.damage };
+  }
 }
 
 function withLockRelease(db: Db, dataDir: string, lock: DataDirLock): Db {

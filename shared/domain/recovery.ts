@@ -37,7 +37,7 @@ export interface RestoreResult {
   backup: string;
   /** Where the damaged store was moved (never deleted); null when there was no file. */
   damagedCopy: string | null;
-  /** 'automatic': the app restarts by itself; 'manual': the harness must be restarted by hand. */
+  /** 'automatic': recovery:restart starts the app again; 'manual': the harness must be restarted by hand. */
   restart: 'automatic' | 'manual';
 }
 

@@ -67,6 +67,7 @@ export const app = emitterWith({
   commandLine: { appendSwitch: vi.fn() },
   focus: vi.fn(),
   quit: vi.fn(),
+  relaunch: vi.fn(),
   exit: vi.fn(),
   isPackaged: false,
   requestSingleInstanceLock: vi.fn(() => true),
