@@ -20,6 +20,8 @@ import { sipMethods } from './contract/methods/sip';
 import { timesheetsEvents } from './contract/events/timesheets';
 import { timesheetsMethods } from './contract/methods/timesheets';
 import { recoveryMethods } from './contract/methods/recovery';
+import { invoicesEvents } from './contract/events/invoices';
+import { invoicesMethods } from './contract/methods/invoices';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -33,6 +35,7 @@ export const contract = {
     ...sipMethods,
     ...timesheetsMethods,
     ...recoveryMethods,
+    ...invoicesMethods,
   },
   events: {
     ...coreEvents,
@@ -41,6 +44,7 @@ export const contract = {
     ...messagesEvents,
     ...sipEvents,
     ...timesheetsEvents,
+    ...invoicesEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

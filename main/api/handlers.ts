@@ -6,6 +6,7 @@ import { createMessagesHandlers } from './handlers/messages';
 import { createSipHandlers } from './handlers/sip';
 import { createTimesheetsHandlers } from './handlers/timesheets';
 import { createRecoveryHandlers } from './handlers/recovery';
+import { createInvoicesHandlers } from './handlers/invoices';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -23,5 +24,6 @@ export function createHandlers(services: Services): Handlers {
     ...createMessagesHandlers(services),
     ...createSipHandlers(services),
     ...createRecoveryHandlers(services),
+    ...createInvoicesHandlers(services),
   };
 }

@@ -16,6 +16,7 @@ import { createTimesheetsService } from './timesheets';
 import { createBillingService } from './timesheets-billing';
 import { createTimesheetImport } from './timesheets-import';
 import { createRecoveryService, type RecoveryOptions } from './recovery';
+import { createInvoicesService } from './invoices';
 
 export interface ServicesOptions {
   assetsDir: string;
@@ -78,6 +79,20 @@ export function createServices(db: Db, options: ServicesOptions) {
   const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository });
   const timesheetImport = createTimesheetImport(ctx, { firms, timesheets });
   const exports = createExportsService(ctx, { billing, firms, settings, dataDir: options.dataDir });
+  const invoices = createInvoicesService(ctx, {
+    firms,
+    settings,
+    billing,
+    who: timesheets.who,
+    dataDir: options.dataDir,
+    outbox: messaging.messages.outbox,
+    kickOutbox: () => messaging.worker.kick(),
+    fromAddress: () => messaging.smtp.fromAddress()?.address ?? null,
+  });
+  messaging.registerOtherJobs({
+    attachmentsFor: (job) => invoices.attachmentsFor(job),
+    onJob: (job) => invoices.onMailJob(job),
+  });
   return {
     ctx,
     secrets,
@@ -93,6 +108,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     billing,
     timesheetImport,
     exports,
+    invoices,
     recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };

@@ -5,6 +5,8 @@ import type { FirmsService } from './firms';
 import { saveContactFromMessage } from './messages-contact';
 import { createMessagesService } from './messages';
 import { createOutboxWorker, type BackoffOptions } from './outbox';
+import type { OutboxJob } from '../store/repositories/outbox';
+import type { OutgoingMail } from './smtp-settings';
 import { createDigestScheduler } from './outbox-digest';
 import type { SecretStore } from './secrets';
 import type { SettingsService } from './settings';
@@ -41,6 +43,11 @@ export function createMessaging(
     firms: deps.firms,
     fromAddress: () => smtp.fromAddress()?.address ?? null,
   });
+  // Other domains' mail (invoices) rides the same outbox: they register what their jobs attach and hear back.
+  const otherJobs: {
+    attachmentsFor: ((job: OutboxJob) => Promise<OutgoingMail['attachments']>) | null;
+    onJob: ((job: OutboxJob) => void) | null;
+  } = { attachmentsFor: null, onJob: null };
   const worker = createOutboxWorker({
     ctx,
     outbox: service.outbox,
@@ -49,6 +56,8 @@ export function createMessaging(
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
     beforePump: digest,
     ...(deps.onDelivered ? { onDelivered: deps.onDelivered } : {}),
+    attachmentsFor: async (job) => (otherJobs.attachmentsFor ? otherJobs.attachmentsFor(job) : undefined),
+    onOtherJob: (job) => otherJobs.onJob?.(job),
   });
   smtp.onChange(() => worker.kick());
   const contactsImport = createContactsImportService(ctx, deps.firms);
@@ -56,6 +65,14 @@ export function createMessaging(
     smtp,
     contactsImport,
     worker,
+    /** Lets another domain put jobs of its own kind in the outbox (invoices). */
+    registerOtherJobs(hooks: {
+      attachmentsFor: (job: OutboxJob) => Promise<OutgoingMail['attachments']>;
+      onJob: (job: OutboxJob) => void;
+    }): void {
+      otherJobs.attachmentsFor = hooks.attachmentsFor;
+      otherJobs.onJob = hooks.onJob;
+    },
     messages: {
       ...service,
       saveContact: (id: string) => saveContactFromMessage(ctx, service.repository, id),

@@ -1,7 +1,13 @@
 import type { MessagesRepository } from '../store/repositories/messages';
 import type { OutboxJob, OutboxRepository } from '../store/repositories/outbox';
 import type { ServiceContext } from './context';
-import { describeSmtpError, isPermanentSmtpError, type SendResult, type SmtpSettingsService } from './smtp-settings';
+import {
+  describeSmtpError,
+  isPermanentSmtpError,
+  type OutgoingMail,
+  type SendResult,
+  type SmtpSettingsService,
+} from './smtp-settings';
 
 export interface BackoffOptions {
   /** First retry delay; doubles on every attempt up to `maxMs`. */
@@ -47,6 +53,10 @@ export function createOutboxWorker(deps: {
   beforePump?: () => void;
   /** A message reached the firm: timesheets end the call's after-call work here when the firm bills it so. */
   onDelivered?: (message: { id: string; callId: string | null }, at: number) => void;
+  /** Files a job carries (invoice jobs: the invoice PDF), read when it is sent. */
+  attachmentsFor?: (job: OutboxJob) => Promise<OutgoingMail['attachments']>;
+  /** A job that is not about messages (an invoice) was sent, failed or will be retried. */
+  onOtherJob?: (job: OutboxJob) => void;
 }): OutboxWorker {
   const { ctx, outbox, messages, smtp } = deps;
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
@@ -74,6 +84,7 @@ export function createOutboxWorker(deps: {
     result: Partial<SendResult>,
     detail: string,
   ): void {
+    if (job.kind === 'invoice') return; // an invoice job has no message to record a delivery on
     const now = ctx.now();
     for (const messageId of messageIdsOf(job)) {
       messages.addDelivery(messageId, {
@@ -159,12 +170,14 @@ export function createOutboxWorker(deps: {
           ...(claimed.messageId ? { 'X-Permanence-Message': claimed.messageId } : {}),
         },
         date: new Date(claimed.createdAt),
+        ...(deps.attachmentsFor ? { attachments: await deps.attachmentsFor(claimed) } : {}),
       });
       onSent(claimed, result);
     } catch (error) {
       onError(claimed, error);
     }
     emitFor(claimed);
+    if (claimed.kind === 'invoice') deps.onOtherJob?.(claimed);
   }
 
   async function pump(): Promise<void> {

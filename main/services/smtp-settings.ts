@@ -19,6 +19,7 @@ export interface OutgoingMail {
   inReplyTo: string | null;
   headers: Record<string, string>;
   date: Date;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface SendResult {
@@ -75,6 +76,7 @@ export function createSmtpSettingsService(ctx: ServiceContext, secrets: SecretSt
           ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}),
           headers: mail.headers,
           date: mail.date,
+          ...(mail.attachments ? { attachments: mail.attachments } : {}),
         });
         const rejectedErrors =
           (info as { rejectedErrors?: Array<{ recipient?: string; response?: string }> }).rejectedErrors ?? [];

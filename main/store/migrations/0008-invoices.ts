@@ -8,6 +8,10 @@
  * issue date earlier than the last invoice's, so neither a bug nor a clock set back can make a gap, a duplicate
  * or a date that goes backwards while numbers go up. firm_id has no foreign key on purpose: invoices are kept
  * 10 years (accounting) even when a firm's other data is erased.
+ *
+ * The mail outbox learns a fourth kind of job, 'invoice' (the invoice PDF sent to the firm), with the invoice it
+ * carries; SQLite cannot widen a CHECK, so the table is rebuilt with its rows, indexes and sequence kept. One
+ * live job per invoice (a unique index), so an invoice is e-mailed once whatever she clicks.
  */
 export default /* sql */ `
 CREATE TABLE invoicing_settings (
@@ -80,4 +84,43 @@ CREATE TABLE invoice_payments (
   paid_on TEXT NOT NULL,
   recorded_at INTEGER NOT NULL
 ) STRICT;
+
+CREATE TABLE outbox_rebuilt (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('message', 'correction', 'digest', 'invoice')),
+  message_id TEXT REFERENCES messages (id) ON DELETE CASCADE,
+  invoice_id TEXT,
+  firm_id TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 0,
+  priority INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'held', 'grouped', 'cancelled')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  message_id_header TEXT NOT NULL UNIQUE,
+  in_reply_to TEXT NOT NULL DEFAULT '',
+  recipients TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  text_body TEXT NOT NULL,
+  html_body TEXT NOT NULL DEFAULT '',
+  digest_job_id TEXT,
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  sent_at INTEGER,
+  CHECK ((kind = 'invoice') = (invoice_id IS NOT NULL))
+) STRICT;
+INSERT INTO outbox_rebuilt (seq, id, kind, message_id, invoice_id, firm_id, revision, priority, state, attempts,
+  next_attempt_at, last_error, message_id_header, in_reply_to, recipients, subject, text_body, html_body,
+  digest_job_id, created_at, started_at, sent_at)
+SELECT seq, id, kind, message_id, NULL, firm_id, revision, priority, state, attempts, next_attempt_at, last_error,
+  message_id_header, in_reply_to, recipients, subject, text_body, html_body, digest_job_id, created_at, started_at,
+  sent_at
+FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_rebuilt RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox (state, priority DESC, next_attempt_at, seq);
+CREATE INDEX outbox_message ON outbox (message_id);
+CREATE INDEX outbox_held ON outbox (firm_id, state) WHERE state = 'held';
+CREATE UNIQUE INDEX outbox_invoice_once ON outbox (invoice_id) WHERE invoice_id IS NOT NULL AND state <> 'cancelled';
 `;

@@ -1,7 +1,7 @@
 import type { Db } from '../open';
 import { fromJson, toJson } from './json';
 
-export type OutboxKind = 'message' | 'correction' | 'digest';
+export type OutboxKind = 'message' | 'correction' | 'digest' | 'invoice';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'grouped' | 'cancelled';
 
 export interface MailAddress {
@@ -18,6 +18,8 @@ export interface OutboxJob {
   id: string;
   kind: OutboxKind;
   messageId: string | null;
+  /** Invoice jobs: the invoice whose PDF is attached. */
+  invoiceId: string | null;
   firmId: string;
   revision: number;
   priority: number;
@@ -41,6 +43,7 @@ interface JobRow {
   id: string;
   kind: OutboxKind;
   message_id: string | null;
+  invoice_id: string | null;
   firm_id: string;
   revision: number;
   priority: number;
@@ -60,13 +63,17 @@ interface JobRow {
   sent_at: number | null;
 }
 
-export type NewJob = Omit<OutboxJob, 'attempts' | 'lastError' | 'digestJobId' | 'startedAt' | 'sentAt'>;
+export type NewJob = Omit<
+  OutboxJob,
+  'attempts' | 'lastError' | 'digestJobId' | 'startedAt' | 'sentAt' | 'invoiceId'
+> & { invoiceId?: string | null };
 
 function toJob(row: JobRow): OutboxJob {
   return {
     id: row.id,
     kind: row.kind,
     messageId: row.message_id,
+    invoiceId: row.invoice_id,
     firmId: row.firm_id,
     revision: row.revision,
     priority: row.priority,
@@ -90,10 +97,10 @@ function toJob(row: JobRow): OutboxJob {
 export function createOutboxRepository(db: Db) {
   const s = {
     insert: db.prepare(
-      `INSERT INTO outbox (id, kind, message_id, firm_id, revision, priority, state, next_attempt_at, message_id_header,
-         in_reply_to, recipients, subject, text_body, html_body, created_at)
-       VALUES (@id, @kind, @messageId, @firmId, @revision, @priority, @state, @nextAttemptAt, @messageIdHeader,
-         @inReplyTo, @recipients, @subject, @textBody, @htmlBody, @createdAt)`,
+      `INSERT INTO outbox (id, kind, message_id, invoice_id, firm_id, revision, priority, state, next_attempt_at,
+         message_id_header, in_reply_to, recipients, subject, text_body, html_body, created_at)
+       VALUES (@id, @kind, @messageId, @invoiceId, @firmId, @revision, @priority, @state, @nextAttemptAt,
+         @messageIdHeader, @inReplyTo, @recipients, @subject, @textBody, @htmlBody, @createdAt)`,
     ),
     byId: db.prepare<[string], JobRow>('SELECT * FROM outbox WHERE id = ?'),
     nextDue: db.prepare<[number], JobRow>(
@@ -112,11 +119,17 @@ export function createOutboxRepository(db: Db) {
       "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'sending'",
     ),
     failed: db.prepare<[string, string]>("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?"),
+    retryFailed: db.prepare<[number, string]>(
+      "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = '' WHERE id = ? AND state = 'failed'",
+    ),
     interrupted: db.prepare<[], JobRow>("SELECT * FROM outbox WHERE state = 'sending'"),
     requeue: db.prepare<[number, string, string]>(
       "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'sending'",
     ),
     forMessage: db.prepare<[string], JobRow>('SELECT * FROM outbox WHERE message_id = ? ORDER BY seq'),
+    forInvoice: db.prepare<[string], JobRow>(
+      "SELECT * FROM outbox WHERE invoice_id = ? AND state <> 'cancelled' ORDER BY seq DESC LIMIT 1",
+    ),
     cancelOpen: db.prepare<[string]>(
       "UPDATE outbox SET state = 'cancelled' WHERE message_id = ? AND state IN ('pending', 'held', 'failed')",
     ),
@@ -134,7 +147,7 @@ export function createOutboxRepository(db: Db) {
 
   return {
     insert(job: NewJob): void {
-      s.insert.run({ ...job, recipients: toJson(job.recipients) });
+      s.insert.run({ ...job, invoiceId: job.invoiceId ?? null, recipients: toJson(job.recipients) });
     },
     get(id: string): OutboxJob | null {
       const row = s.byId.get(id);
@@ -150,9 +163,16 @@ export function createOutboxRepository(db: Db) {
     markSent: (id: string, now: number): boolean => s.sent.run(now, id).changes > 0,
     scheduleRetry: (id: string, at: number, error: string) => s.retry.run(at, error, id).changes > 0,
     markFailed: (id: string, error: string) => s.failed.run(error, id).changes > 0,
+    /** A failed job she sends again (same job, same Message-ID). */
+    retryFailed: (id: string, at: number) => s.retryFailed.run(at, id).changes > 0,
     interrupted: (): OutboxJob[] => s.interrupted.all().map(toJob),
     requeue: (id: string, at: number, note: string) => s.requeue.run(at, note, id).changes > 0,
     forMessage: (messageId: string): OutboxJob[] => s.forMessage.all(messageId).map(toJob),
+    /** The live (not cancelled) job of an invoice, if it was queued. */
+    forInvoice(invoiceId: string): OutboxJob | null {
+      const row = s.forInvoice.get(invoiceId);
+      return row ? toJob(row) : null;
+    },
     cancelOpen: (messageId: string) => s.cancelOpen.run(messageId).changes,
     held: (firmId: string): OutboxJob[] => s.held.all(firmId).map(toJob),
     firmsWithHeld: (): string[] => s.firmsWithHeld.all().map((r) => r.firm_id),
