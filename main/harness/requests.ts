@@ -18,6 +18,13 @@ export async function answerFrame(
   dispatch: Dispatch,
   logger: { error(message: string, detail?: unknown): void },
 ): Promise<string> {
+  const log = (message: string, detail: unknown) => {
+    try {
+      logger.error(message, detail);
+    } catch {
+      // A failing log (full disk) must not turn an answer into an unhandled rejection.
+    }
+  };
   if (isBinary) return reply(null, refused('Requête refusée : trame binaire, texte JSON attendu.'));
   let request: unknown;
   try {
@@ -37,13 +44,13 @@ export async function answerFrame(
   try {
     envelope = await dispatch(method, input);
   } catch (error) {
-    logger.error(`harness ${method.slice(0, 100)} failed outside the dispatcher`, error);
+    log(`harness ${method.slice(0, 100)} failed outside the dispatcher`, error);
     envelope = internal();
   }
   try {
     return reply(requestId, envelope);
   } catch (error) {
-    logger.error(`harness ${method.slice(0, 100)}: the result cannot be sent as JSON`, error);
+    log(`harness ${method.slice(0, 100)}: the result cannot be sent as JSON`, error);
     return reply(requestId, internal());
   }
 }
