@@ -51,7 +51,7 @@ interface ConsigneRow {
 export function createFirmsRepository(db: Db) {
   const statements = {
     summaries: db.prepare<[], Omit<FirmSummary, 'numbers'> & { numbers: string | null }>(
-      `SELECT f.id, f.name, f.sector, f.color, f.greeting, f.updated_at AS updatedAt,
+      `SELECT f.id, f.name, f.sector, f.color, f.greeting, f.time_zone AS timeZone, f.updated_at AS updatedAt,
               (SELECT group_concat(e164, ' ') FROM (SELECT e164 FROM firm_numbers n WHERE n.firm_id = f.id ORDER BY position)) AS numbers
          FROM firms f WHERE f.archived_at IS NULL`,
     ),

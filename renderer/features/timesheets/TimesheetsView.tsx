@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import type { FirmSummary } from '../../../shared/domain/firm/firm';
-import type { TimeEntry } from '../../../shared/domain/timesheet';
+import { DateTime } from 'luxon';
+import { monthOf, type TimeEntry } from '../../../shared/domain/timesheet';
+import { zoneDiffers, zoneLabel } from '../../ui/zone';
 import { currentMonth, formatDuration, monthRange } from '../billing/format';
 import { EntryEditForm } from './EntryEditForm';
 import { QuickEntryDialog } from './QuickEntryDialog';
@@ -10,7 +12,17 @@ import { readFileBase64 } from '../../ui/read-file';
 import { TimesheetImportPanel } from './TimesheetImportPanel';
 import { FirmSelect } from '../../ui/FirmSelect';
 
-/** Temps: the month's entries per firm (calls, manual, timer, import), edits audited by main, and the CSV import. */
+/** [start, end) of 'YYYY-MM' in a zone (billing's own computation runs in main). */
+function monthPeriodIn(month: string, zone: string): { start: number; end: number } {
+  const first = DateTime.fromISO(`${month}-01T00:00:00`, { zone });
+  return { start: first.toMillis(), end: first.plus({ months: 1 }).toMillis() };
+}
+
+/**
+ * Temps: the month's entries per firm (calls, manual, timer, import), edits audited by main, and the CSV import.
+ * A firm's month and times are read in the firm's zone (as billing and the edit form do), the zone said when it is
+ * not the computer's; demo work is listed, marked « démo », and never billable.
+ */
 export function TimesheetsView({ api }: { api: PermanenceClient }) {
   const { t, i18n } = useTranslation();
   const [month, setMonth] = useState(currentMonth);
@@ -25,15 +37,25 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
 
   const reload = useCallback(async () => {
     try {
-      const { from, to } = monthRange(month);
+      const zoneOf = (id: string) => firms.find((f) => f.id === id)?.timeZone;
+      const zones = [...new Set((firmId ? [zoneOf(firmId)] : firms.map((f) => f.timeZone)).filter(Boolean))];
+      // The month in each firm's zone: ask for the span covering them all, keep each entry of its firm's month.
+      const periods = zones.map((zone) => monthPeriodIn(month, zone!));
+      const { from, to } = periods.length
+        ? { from: Math.min(...periods.map((p) => p.start)), to: Math.max(...periods.map((p) => p.end)) }
+        : monthRange(month);
       const page = await api.timesheets.list({ from, to, limit: 1000, ...(firmId ? { firmId } : {}) });
-      setEntries(page.items);
-      setTotal(page.total);
+      const inMonth = page.items.filter((e) => {
+        const zone = zoneOf(e.firmId);
+        return !zone || monthOf(e.startedAt, zone) === month;
+      });
+      setEntries(inMonth);
+      setTotal(page.total - (page.items.length - inMonth.length));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [api, month, firmId]);
+  }, [api, month, firmId, firms]);
 
   useEffect(() => {
     void api.firms.list({}).then(setFirms);
@@ -59,11 +81,22 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
   }
 
   const firmName = (id: string) => firms.find((f) => f.id === id)?.name ?? id;
-  const when = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+  const when = (e: TimeEntry) => {
+    const timeZone = firms.find((f) => f.id === e.firmId)?.timeZone;
+    const text = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
       dateStyle: 'short',
       timeStyle: 'short',
-    }).format(ms);
+      ...(timeZone ? { timeZone } : {}),
+    }).format(e.startedAt);
+    return timeZone && zoneDiffers(timeZone, e.startedAt) ? (
+      <>
+        {text}
+        <span className="zone-note">{zoneLabel(timeZone, e.startedAt, i18n.language)}</span>
+      </>
+    ) : (
+      text
+    );
+  };
 
   return (
     <div className="timesheets-view">
@@ -140,27 +173,36 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} title={e.note || undefined}>
-              <td>{when(e.startedAt)}</td>
+              <td>{when(e)}</td>
               {firmId ? null : <td>{firmName(e.firmId)}</td>}
               <td>{t(`timesheets.taskType.${e.taskType}`)}</td>
               <td>
                 {e.label}
                 {e.urgent ? <span className="badge">{t('timesheets.entry.urgent')}</span> : null}
+                {e.demo ? (
+                  <span className="phone-card__badge badge--after" title={t('timesheets.entry.demoHint')}>
+                    {t('timesheets.entry.demo')}
+                  </span>
+                ) : null}
               </td>
               <td>{t(`timesheets.source.${e.source}`)}</td>
               <td className="num">{formatDuration(e.durationSeconds)}</td>
               <td className="num">{e.quantity}</td>
               <td>
-                <input
-                  type="checkbox"
-                  checked={e.billable}
-                  aria-label={t('timesheets.entry.billableOf', {
-                    label: e.label || t(`timesheets.taskType.${e.taskType}`),
-                  })}
-                  onChange={(ev) =>
-                    void act(() => api.timesheets.update({ id: e.id, patch: { billable: ev.target.checked } }))
-                  }
-                />
+                {e.demo ? (
+                  <span className="muted">{t('timesheets.entry.demoNeverBilled')}</span>
+                ) : (
+                  <input
+                    type="checkbox"
+                    checked={e.billable}
+                    aria-label={t('timesheets.entry.billableOf', {
+                      label: e.label || t(`timesheets.taskType.${e.taskType}`),
+                    })}
+                    onChange={(ev) =>
+                      void act(() => api.timesheets.update({ id: e.id, patch: { billable: ev.target.checked } }))
+                    }
+                  />
+                )}
               </td>
               <td>
                 <button

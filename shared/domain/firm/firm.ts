@@ -66,5 +66,7 @@ export interface FirmSummary {
   color: string;
   greeting: string;
   numbers: string[];
+  /** The firm's IANA zone: its times are shown in it on every screen. */
+  timeZone: string;
   updatedAt: number;
 }
