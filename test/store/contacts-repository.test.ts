@@ -25,6 +25,22 @@ describe('contacts', () => {
     t.close();
   });
 
+  it('matches every typed word as a prefix, in any order, accents, case and apostrophes folded', () => {
+    const { t, firm, save } = setup();
+    save(firm.id, 'Dr Hélène Kerjean', { notes: 'Conseil de prud’hommes' });
+    save(firm.id, 'Dr Paul Kerbrat');
+    const names = (query: string) =>
+      t.services.contacts.list({ firmId: firm.id, query, limit: 10, offset: 0 }).items.map((c) => c.name);
+    expect(names('dr kerjean')).toEqual(['Dr Hélène Kerjean']);
+    expect(names('kerjean helene')).toEqual(['Dr Hélène Kerjean']);
+    expect(names('prudhommes')).toEqual(['Dr Hélène Kerjean']);
+    expect(names("prud'hom")).toEqual(['Dr Hélène Kerjean']);
+    expect(names('hommes conseil')).toEqual(['Dr Hélène Kerjean']);
+    expect(names('dr ker').sort()).toEqual(['Dr Hélène Kerjean', 'Dr Paul Kerbrat']);
+    expect(names('paul kerjean')).toEqual([]);
+    t.close();
+  });
+
   it('finds a contact by the national form of its number', () => {
     const { t, firm, save } = setup();
     save(firm.id, 'Paul Mobile', { phones: ['+33639980001'] });

@@ -1,6 +1,8 @@
 import { nameSortKey } from '../../../shared/domain/collate';
 import type { Contact, ContactInput } from '../../../shared/domain/firm/contact';
+import { searchableText } from '../../../shared/domain/text';
 import type { Db } from '../open';
+import { toFtsQuery } from './fts';
 
 interface ContactRow {
   seq: number;
@@ -18,17 +20,6 @@ interface ContactRow {
 }
 
 const SELECT_CONTACT = `SELECT c.*, (SELECT group_concat(e164, ' ') FROM (SELECT e164 FROM contact_phones p WHERE p.contact_id = c.id ORDER BY position)) AS phones FROM contacts c`;
-
-/** Turns what a person types into an FTS5 prefix query, quoting every term so user input is never syntax. */
-export function toFtsQuery(text: string): string | null {
-  const terms = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0)
-    .slice(0, 8);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t}"*`).join(' ');
-}
 
 export function createContactsRepository(db: Db) {
   // French order for a list paged in SQL: « Élodie » among the E's (NOCASE puts accented capitals last).
@@ -89,10 +80,10 @@ export function createContactsRepository(db: Db) {
     statements.ftsDelete.run(seq);
     statements.ftsInsert.run({
       seq,
-      name: contact.name,
-      company: contact.company,
+      name: searchableText(contact.name),
+      company: searchableText(contact.company),
       email: contact.email,
-      notes: contact.notes,
+      notes: searchableText(contact.notes),
       // National digits too, so typing "0612" finds "+33612…".
       phones: contact.phones.flatMap((p) => (p.startsWith('+33') ? [p, `0${p.slice(3)}`] : [p])).join(' '),
     });

@@ -7,8 +7,8 @@ import type {
   ScriptState,
 } from '../../../shared/domain/message';
 import type { Db } from '../open';
-import { toFtsQuery } from './contacts';
 import { fromJson, toJson } from './json';
+import { createMessageSearch, MESSAGE_FILTER as FILTER } from './messages-search';
 
 interface MessageRow {
   seq: number;
@@ -52,13 +52,6 @@ interface DeliveryRow {
 const SELECT = `SELECT m.*, (SELECT json_group_array(person_id) FROM (SELECT person_id FROM message_recipients r
   WHERE r.message_id = m.id ORDER BY position)) AS recipients FROM messages m`;
 
-/** Optional filters combined in fixed SQL; every value is a bound parameter. */
-const FILTER = `(@firmId IS NULL OR m.firm_id = @firmId) AND (@status IS NULL OR m.status = @status)
-  AND (@urgency IS NULL OR m.urgency = @urgency) AND (@from IS NULL OR m.created_at >= @from)
-  AND (@to IS NULL OR m.created_at < @to) AND (@callerPhone IS NULL OR m.caller_phone = @callerPhone)
-  AND (@callId IS NULL OR m.call_id = @callId)
-  AND (@personId IS NULL OR m.id IN (SELECT message_id FROM message_recipients WHERE person_id = @personId))`;
-
 export interface NewMessage {
   id: string;
   firmId: string;
@@ -71,7 +64,6 @@ export interface NewMessage {
 export function createMessagesRepository(db: Db) {
   const s = {
     byId: db.prepare<[string], MessageRow>(`${SELECT} WHERE m.id = ?`),
-    seqOf: db.prepare<[string], { seq: number }>('SELECT seq FROM messages WHERE id = ?'),
     insert: db.prepare(
       `INSERT INTO messages (id, firm_id, call_id, contact_id, status, taken_by, created_at, updated_at)
        VALUES (@id, @firmId, @callId, @contactId, 'brouillon', @takenBy, @now, @now)`,
@@ -102,23 +94,8 @@ export function createMessagesRepository(db: Db) {
       'INSERT OR IGNORE INTO message_recipients (message_id, person_id, position) VALUES (?, ?, ?)',
     ),
     deleteDraft: db.prepare<[string]>("DELETE FROM messages WHERE id = ? AND status = 'brouillon'"),
-    ftsDelete: db.prepare<[number]>('DELETE FROM messages_fts WHERE rowid = ?'),
-    ftsInsert: db.prepare(
-      'INSERT INTO messages_fts (rowid, caller, motif, body, fields) VALUES (@seq, @caller, @motif, @body, @fields)',
-    ),
     list: db.prepare(`${SELECT} WHERE ${FILTER} ORDER BY m.created_at DESC, m.seq DESC LIMIT @limit OFFSET @offset`),
     count: db.prepare<[object], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${FILTER}`),
-    // The total comes with the page (a window over the matches) so the FTS index is read once, not twice.
-    search: db.prepare(
-      `WITH page AS (SELECT m.seq, count(*) OVER () AS total_rows FROM messages m JOIN messages_fts f ON f.rowid = m.seq
-         WHERE messages_fts MATCH @fts AND ${FILTER} ORDER BY m.created_at DESC, m.seq DESC LIMIT @limit OFFSET @offset)
-       SELECT m.*, page.total_rows, (SELECT json_group_array(person_id) FROM (SELECT person_id FROM message_recipients r
-         WHERE r.message_id = m.id ORDER BY position)) AS recipients
-       FROM page JOIN messages m ON m.seq = page.seq ORDER BY m.created_at DESC, m.seq DESC`,
-    ),
-    searchCount: db.prepare<[object], { n: number }>(
-      `SELECT count(*) AS n FROM messages m JOIN messages_fts f ON f.rowid = m.seq WHERE messages_fts MATCH @fts AND ${FILTER}`,
-    ),
     deliveries: db.prepare<[string], DeliveryRow>(
       'SELECT job_id, revision, kind, at, outcome, accepted, rejected, detail FROM message_deliveries WHERE message_id = ? ORDER BY at, seq',
     ),
@@ -132,6 +109,8 @@ export function createMessagesRepository(db: Db) {
        ON CONFLICT (firm_id) DO UPDATE SET version = excluded.version, seen_at = excluded.seen_at`,
     ),
   };
+
+  const search = createMessageSearch(db);
 
   function toRecord(row: MessageRow): MessageRecord {
     return {
@@ -194,21 +173,7 @@ export function createMessagesRepository(db: Db) {
       s.writeContent.run({ id, ...content, fields: toJson(content.fields), scriptState: toJson(scriptState), now });
       s.deleteRecipients.run(id);
       content.recipients.forEach((personId, index) => s.insertRecipient.run(id, personId, index));
-      const seq = s.seqOf.get(id)!.seq;
-      s.ftsDelete.run(seq);
-      s.ftsInsert.run({
-        seq,
-        caller: [
-          content.callerName,
-          content.callerCompany,
-          content.callerEmail,
-          content.callerPhone,
-          nationalForm(content.callerPhone),
-        ].join(' '),
-        motif: `${content.motif} ${content.callBack}`,
-        body: content.body,
-        fields: Object.values(content.fields).join(' '),
-      });
+      search.reindex(id);
     },
     setContact: (id: string, contactId: string | null, now: number) => s.setContact.run(contactId, now, id),
     markSubmitted: (id: string, revision: number, now: number) => s.submitted.run(revision, now, id),
@@ -217,23 +182,17 @@ export function createMessagesRepository(db: Db) {
     setDeliveryNote: (id: string, note: string) => s.note.run(note, id),
     markHandled: (id: string, now: number) => s.handled.run(now, now, id),
     deleteDraft(id: string): boolean {
-      const seq = s.seqOf.get(id)?.seq;
-      const deleted = s.deleteDraft.run(id).changes > 0;
-      if (deleted && seq !== undefined) s.ftsDelete.run(seq);
-      return deleted;
+      const draft = s.byId.get(id);
+      if (draft?.status !== 'brouillon') return false;
+      search.unindex(id);
+      return s.deleteDraft.run(id).changes > 0;
     },
     list(filter: MessageFilter): { items: MessageRecord[]; total: number } {
       const params = filterParams(filter);
-      const fts = toFtsQuery(filter.query);
-      if (!fts) {
-        const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset }) as MessageRow[];
-        return { items: rows.map(toRecord), total: s.count.get(params)!.n };
-      }
-      const rows = s.search.all({ ...params, fts, limit: filter.limit, offset: filter.offset }) as Array<
-        MessageRow & { total_rows: number }
-      >;
-      const total = rows[0]?.total_rows ?? (filter.offset > 0 ? s.searchCount.get({ ...params, fts })!.n : 0);
-      return { items: rows.map(toRecord), total };
+      const found = search.search<MessageRow>(filter, params);
+      if (found) return { items: found.rows.map(toRecord), total: found.total };
+      const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset }) as MessageRow[];
+      return { items: rows.map(toRecord), total: s.count.get(params)!.n };
     },
     deliveries(id: string): MessageDelivery[] {
       return s.deliveries.all(id).map((r) => ({
@@ -260,8 +219,3 @@ export function createMessagesRepository(db: Db) {
   };
 }
 export type MessagesRepository = ReturnType<typeof createMessagesRepository>;
-
-/** "0612…" finds "+33612…": the national form is indexed too. */
-function nationalForm(phone: string): string {
-  return phone.startsWith('+33') ? `0${phone.slice(3)}` : '';
-}

@@ -56,6 +56,11 @@ export function FirmList({ store, onOpen, onNew }: FirmListProps) {
           }
         }}
       />
+      {visible.length === 0 ? (
+        <p className="muted" role="status">
+          {firms.length === 0 ? t('firms.empty') : t('firms.noMatch')}
+        </p>
+      ) : null}
       <ul ref={listRef} className="firm-list" aria-label={t('firms.list')} onKeyDown={onListKey}>
         {visible.map((firm) => (
           <li key={firm.id}>
@@ -74,9 +79,6 @@ export function FirmList({ store, onOpen, onNew }: FirmListProps) {
           </li>
         ))}
       </ul>
-      {visible.length === 0 ? (
-        <p className="muted">{firms.length === 0 ? t('firms.empty') : t('firms.noMatch')}</p>
-      ) : null}
       <button type="button" className="button button--primary" aria-keyshortcuts="Control+N" onClick={onNew}>
         {t('firms.new')}
       </button>

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { PermanenceClient } from '../../../shared/api';
 import type { FirmSummary } from '../../../shared/domain/firm/firm';
-import { foldAccents } from '../../../shared/domain/text';
+import { matchesAllWords } from '../../../shared/domain/text';
 
 export interface FirmsState {
   firms: FirmSummary[];
@@ -40,17 +40,16 @@ export function createFirmsStore(api: PermanenceClient) {
 }
 export type FirmsStore = ReturnType<typeof createFirmsStore>;
 
-const fold = foldAccents;
-
-/** Filters by name, sector or any digit run of a forwarded number, accent- and case-insensitively. */
+/**
+ * Filters by name and sector (every typed word starts a word, in any order, accents, case and apostrophes folded)
+ * or by any digit run of a forwarded number.
+ */
 export function filterFirms(firms: readonly FirmSummary[], query: string): FirmSummary[] {
-  const q = fold(query.trim());
-  if (q === '') return [...firms];
-  const digits = q.replace(/\D/g, '');
+  if (query.trim() === '') return [...firms];
+  const digits = /^[\d\s.+-]+$/.test(query.trim()) ? query.replace(/\D/g, '') : '';
   return firms.filter(
     (f) =>
-      fold(f.name).includes(q) ||
-      fold(f.sector).includes(q) ||
+      matchesAllWords(query, `${f.name} ${f.sector}`) ||
       (digits.length >= 3 && f.numbers.some((n) => n.includes(digits) || `0${n.slice(3)}`.includes(digits))),
   );
 }

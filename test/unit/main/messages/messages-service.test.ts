@@ -1,5 +1,5 @@
 import { PermanenceError } from '../../../../shared/api';
-import { openTestContext, parsedDraft, type TestContext } from '../../../fixtures/factories';
+import { makeFirmDraft, openTestContext, parsedDraft, type TestContext } from '../../../fixtures/factories';
 import { dupont, martinDraft } from '../../../integration/messaging-context';
 
 let t: TestContext;
@@ -88,6 +88,49 @@ describe('messages: drafts, statuses and search', () => {
     expect((await t.client.messages.list({ query: 'CHAUDIERE' })).total).toBe(1);
     expect((await t.client.messages.list({ query: '0142' })).items.map((m) => m.callerName)).toEqual(['M. Martin']);
     expect((await t.client.messages.list({ query: 'chaud', firmId })).total).toBe(1);
+  });
+
+  it('matches every typed word as a prefix, in any order, accents, case and apostrophes folded', async () => {
+    await t.client.messages.send({
+      firmId,
+      content: dupont({ callerName: 'Dr Hélène Kerjean', body: 'Convocation aux prud’hommes, l’audience est fixée' }),
+    });
+    await t.client.messages.send({ firmId, content: dupont({ callerName: 'Dr Paul Kerbrat', body: 'Rendez-vous' }) });
+    const names = async (query: string, extra: { firmId?: string; status?: 'a-transmettre' } = {}) =>
+      (await t.client.messages.list({ query, ...extra })).items.map((m) => m.callerName);
+    expect(await names('dr kerjean')).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('kerjean helene')).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('KERJ HÉL')).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('prudhommes')).toEqual(['Dr Hélène Kerjean']);
+    expect(await names("prud'hommes")).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('hommes audience')).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('laudience')).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('dr ker')).toEqual(['Dr Paul Kerbrat', 'Dr Hélène Kerjean']);
+    expect(await names('kerjean paul')).toEqual([]);
+    expect(await names('dr kerjean', { firmId })).toEqual(['Dr Hélène Kerjean']);
+    expect(await names('dr kerjean', { firmId, status: 'a-transmettre' })).toEqual(['Dr Hélène Kerjean']);
+    const otherFirm = t.services.firms.save({ draft: parsedDraft(makeFirmDraft({ name: 'Autre', numbers: [] })) }).id;
+    expect(await names('dr kerjean', { firmId: otherFirm })).toEqual([]);
+  });
+
+  it('lists search results newest first and pages through them with the total of all matches', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      await t.client.messages.send({ firmId, content: dupont({ callerName: `Mme Kerjean ${i}` }) });
+    }
+    const first = await t.client.messages.list({ query: 'kerjean', limit: 2 });
+    expect(first.total).toBe(5);
+    expect(first.items.map((m) => m.callerName)).toEqual(['Mme Kerjean 4', 'Mme Kerjean 3']);
+    const last = await t.client.messages.list({ query: 'kerjean', limit: 2, offset: 4 });
+    expect(last.items.map((m) => m.callerName)).toEqual(['Mme Kerjean 0']);
+    const filtered = await t.client.messages.list({ query: 'kerjean', status: 'a-transmettre', limit: 2, offset: 4 });
+    expect(filtered).toMatchObject({ total: 5, items: [{ callerName: 'Mme Kerjean 0' }] });
+  });
+
+  it('forgets a deleted draft in the search index', async () => {
+    const draft = await t.client.messages.saveDraft({ firmId, content: { callerName: 'Mme Kerjean' } });
+    expect((await t.client.messages.list({ query: 'kerjean' })).total).toBe(1);
+    await t.client.messages.discardDraft({ id: draft.id });
+    expect((await t.client.messages.list({ query: 'kerjean' })).total).toBe(0);
   });
 
   it('filters by status, urgency, person and date', async () => {
