@@ -3,16 +3,20 @@ import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { useStore } from 'zustand';
 import type { PermanenceClient } from '../../shared/api';
+import type { RecoveryStatus } from '../../shared/domain/recovery';
 import type { Settings } from '../../shared/domain/settings';
 import { ApiContext } from '../api/client';
 import { loadPublicHolidays } from '../api/public-holidays';
 import { Workspace } from './Workspace';
 import { FirstRun } from '../features/onboarding/FirstRun';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { createFirmsStore } from '../features/firms/firms-store';
 
 export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Asked first: a store that could not be opened shows the recovery screen, never the first-run screen.
+  const [recovery, setRecovery] = useState<RecoveryStatus | null>(null);
   const firmsStore = useMemo(() => createFirmsStore(api), [api]);
   const loaded = useStore(firmsStore, (s) => s.loaded);
 
@@ -26,6 +30,11 @@ export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
   );
 
   useEffect(() => {
+    api.recovery.status({}).then(setRecovery, (e: Error) => setError(e.message));
+  }, [api]);
+
+  useEffect(() => {
+    if (recovery?.mode !== 'normal') return;
     api.settings.get({}).then(applySettings, (e: Error) => setError(e.message));
     loadPublicHolidays(api).catch((e: Error) => setError(e.message));
     const offSettings = api.events.subscribe('settings:changed', applySettings);
@@ -34,7 +43,7 @@ export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
       offSettings();
       offFirms();
     };
-  }, [api, applySettings, firmsStore]);
+  }, [api, applySettings, firmsStore, recovery?.mode]);
 
   useEffect(() => {
     if (settings?.workspaceInitialisedAt !== null && settings !== null && !loaded) void firmsStore.getState().load();
@@ -47,6 +56,8 @@ export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
           <p role="alert" className="banner banner--error">
             {error}
           </p>
+        ) : recovery?.mode === 'recovery' ? (
+          <RecoveryScreen status={recovery} />
         ) : settings === null ? null : settings.workspaceInitialisedAt === null ? (
           <FirstRun onDone={() => void api.settings.get({}).then(applySettings)} />
         ) : (

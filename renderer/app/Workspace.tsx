@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PermanenceClient } from '../../shared/api';
@@ -26,7 +26,8 @@ export function Workspace({
   const shell = useMemo(() => createShellStore(), []);
   const view = useStore(shell, (s) => s.view);
   const currentFirm = useStore(shell, (s) => s.currentFirm);
-  const [showSettings, setShowSettings] = useState(false);
+  const showSettings = useStore(shell, (s) => s.settingsOpen);
+  const setShowSettings = shell.getState().setSettingsOpen;
   // Screens in the order of their Alt+digit key, whatever order features registered them in.
   const views = [...VIEWS].sort((a, b) => a.key.localeCompare(b.key));
   const active = views.find((v) => v.id === view) ?? views[0]!;

@@ -16,6 +16,9 @@ export interface ShellState {
   /** The call the call desk is open for (set when a call is answered). */
   callDesk: { firmId: string; callId: string } | null;
   setCallDesk(desk: { firmId: string; callId: string } | null): void;
+  /** The settings dialog (Ctrl+, or a screen's « Réglages » link, e.g. to set up the SMTP account). */
+  settingsOpen: boolean;
+  setSettingsOpen(open: boolean): void;
 }
 
 export function createShellStore() {
@@ -30,6 +33,8 @@ export function createShellStore() {
     setPhone: (phone) => set({ phone }),
     callDesk: null,
     setCallDesk: (callDesk) => set({ callDesk }),
+    settingsOpen: false,
+    setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   }));
 }
 export type ShellStore = ReturnType<typeof createShellStore>;

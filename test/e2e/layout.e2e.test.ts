@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
-import { screenshotPath, startTestHarness } from './support/harness';
+import { ensureRendererBuilt, screenshotPath, startTestHarness } from './support/harness';
 
 const enabled = hasTool(CHROMIUM_PATH, 'chromium');
 
@@ -41,8 +41,11 @@ async function statusBarLayout(page: Page) {
 describe.runIf(enabled)('the console layout at 1280×720', () => {
   let browser: LaunchedBrowser;
   beforeAll(async () => {
+    ensureRendererBuilt();
     browser = await launchChromium({ viewport: { width: 1280, height: 720 } });
-  });
+    // A step that cannot happen fails on its own locator, well before the test's time is up.
+    browser.context.setDefaultTimeout(20_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
   });
@@ -137,4 +140,60 @@ describe.runIf(enabled)('the console layout at 1280×720', () => {
       await harness.close();
     }, 90_000);
   }
+});
+
+describe.runIf(enabled)('a message sent without an SMTP account, at 1280×720', () => {
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    browser = await launchChromium({ viewport: { width: 1280, height: 720 } });
+    // A step that cannot happen fails on its own locator, well before the test's time is up.
+    browser.context.setDefaultTimeout(20_000);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('says it is saved and waiting, leads to Réglages, and the idle desk counts what waits', async () => {
+    const harness = await startTestHarness();
+    harness.services.workspace.initialise('demo');
+    const page = await browser.context.newPage();
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Simuler un appel' }).click();
+    await page.getByRole('button', { name: 'Faire sonner' }).click();
+    await page.getByRole('button', { name: /Décrocher/ }).click();
+    const desk = page.locator('.cd--on-call');
+    const form = desk.getByRole('form', { name: 'Message' });
+    await form.getByLabel('Nom de l’appelant').fill('Marc Delorme');
+    await form.getByLabel('Motif').fill('Visite d’un appartement');
+    // The agency's own required field.
+    await form.getByLabel('Référence du bien').fill('BX-1042');
+    await page.keyboard.press('Control+Enter');
+
+    const saved = desk.getByRole('heading', { name: 'Enregistré — en attente d’envoi (aucun compte SMTP)' });
+    await saved.scrollIntoViewIfNeeded();
+    expect(await desk.getByRole('heading', { name: 'Message envoyé' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('outbox-01-saved-waiting') });
+    await desk.getByRole('button', { name: 'Configurer l’envoi dans Réglages' }).click();
+    const settings = page.getByRole('dialog', { name: 'Réglages' });
+    const smtpSection = settings.getByRole('group', { name: 'Envoi des messages par e-mail (SMTP)' });
+    await smtpSection.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('outbox-02-settings') });
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached' });
+
+    await page
+      .locator('.phone-card')
+      .getByRole('button', { name: /Raccrocher/ })
+      .click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('navigation', { name: 'Écrans' }).getByRole('button', { name: 'Poste d’appel' }).click();
+    const waiting = page.getByRole('status', { name: 'Messages en attente d’envoi' });
+    await waiting.filter({ hasText: '1 message en attente d’envoi — aucun compte SMTP n’est configuré' }).waitFor();
+    await page.screenshot({ path: screenshotPath('outbox-03-idle-desk-count') });
+    await waiting.getByRole('button', { name: 'Configurer l’envoi dans Réglages' }).click();
+    await settings.waitFor();
+    await page.close();
+    await harness.close();
+  }, 90_000);
 });

@@ -6,6 +6,7 @@ import type { ViewProps } from '../../app/views';
 import { formatDateTime } from '../../ui/format';
 import { CallDesk } from './CallDesk';
 import { FirmSelect } from '../../ui/FirmSelect';
+import { OutboxWaiting } from './OutboxWaiting';
 
 interface OpenDesk {
   firmId: string;
@@ -57,6 +58,7 @@ export function CallDeskView({ api, firmsStore }: ViewProps) {
     <div className="content cd-start">
       <h1>{t('callDesk.view.title')}</h1>
       <p className="lead">{t('callDesk.view.intro')}</p>
+      <OutboxWaiting />
       <div className="row">
         <label className="field">
           <span>{t('callDesk.view.firm')}</span>

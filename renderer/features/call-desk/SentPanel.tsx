@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../../shared/domain/message';
 import { useApi } from '../../api/client';
 import { MessageStatusBadge } from '../messages/MessageStatusBadge';
+import { SmtpSettingsLink, useSmtpConfigured } from './OutboxWaiting';
 
 /** After "Envoyer": the message's delivery status, live, and what to do next. */
 export function SentPanel({
@@ -18,6 +19,9 @@ export function SentPanel({
   const api = useApi();
   const [message, setMessage] = useState<MessageDetail | null>(null);
   const [contactNote, setContactNote] = useState<string | null>(null);
+  const smtpConfigured = useSmtpConfigured();
+  // Said as it is: without an SMTP account the message is saved and waits; nothing left.
+  const waitsForSmtp = message?.status === 'a-transmettre' && smtpConfigured === false;
 
   useEffect(() => {
     let live = true;
@@ -61,7 +65,13 @@ export function SentPanel({
 
   return (
     <section className="cd-message cd-sent" aria-labelledby="cd-sent-title">
-      <h2 id="cd-sent-title">{t('callDesk.sent.title')}</h2>
+      <h2 id="cd-sent-title">{t(waitsForSmtp ? 'callDesk.sent.waitingTitle' : 'callDesk.sent.title')}</h2>
+      {waitsForSmtp ? (
+        <div className="cd-outbox cd-outbox--blocked">
+          <p>{t('callDesk.sent.waitingHint')}</p>
+          <SmtpSettingsLink />
+        </div>
+      ) : null}
       {message ? (
         <>
           <p className="cd-sent__status">
