@@ -31,6 +31,7 @@ export type PostalAddress = z.infer<typeof postalAddressSchema>;
 
 const sirenSchema = z
   .string()
+  .max(32)
   .transform((s) => s.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^(\d{9})?$/, { message: v('invalidSiren') }));
 
@@ -65,11 +66,13 @@ export const invoicingSettingsSchema = z.object({
   /** Bank details printed on the invoice and written as the payment means (SEPA credit transfer). */
   iban: z
     .string()
+    .max(64)
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
     .pipe(z.string().max(34))
     .default(''),
   bic: z
     .string()
+    .max(32)
     .transform((s) => s.replace(/\s+/g, '').toUpperCase())
     .pipe(z.string().regex(/^([A-Z0-9]{8}|[A-Z0-9]{11})?$/, { message: v('invalidBic') }))
     .default(''),
