@@ -133,7 +133,9 @@ describe('the call desk', () => {
 
     await user.type(within(form).getByLabelText('Nom de l’appelant'), 'M. Dupont');
     await user.keyboard('{Control>}{Enter}{/Control}');
-    expect(await screen.findByRole('heading', { name: 'Message envoyé' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Enregistré — en attente d’envoi (aucun compte SMTP)' }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('À transmettre')).toBeInTheDocument();
     const sent = await t.client.messages.list({ status: 'a-transmettre' });
     expect(sent.items.map((m) => m.callerName)).toEqual(['M. Dupont']);
