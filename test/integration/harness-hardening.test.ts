@@ -253,6 +253,26 @@ describe('harness WebSocket handshake', () => {
     await expect(openSocket({ origin: origin() })).rejects.toThrow('403');
   });
 
+  it('answers a broken handshake (bad key, unknown version) with an HTTP error and lives on', async () => {
+    for (const [key, version] of [
+      ['not-a-key', '13'],
+      [crypto.randomBytes(16).toString('base64'), '99'],
+    ]) {
+      const answer = await httpRaw(
+        [
+          `GET /api?token=${harness.token} HTTP/1.1`,
+          `Host: ${hostHeader()}`,
+          'Upgrade: websocket',
+          'Connection: Upgrade',
+          `Sec-WebSocket-Key: ${key}`,
+          `Sec-WebSocket-Version: ${version}`,
+        ].join('\r\n') + '\r\n\r\n',
+      );
+      expect(statusOf(answer)).toBeGreaterThanOrEqual(400);
+    }
+    await expectHarnessAlive();
+  });
+
   it('refuses a rebinding Host on the upgrade', async () => {
     await expect(openSocket({ host: `evil.example:${harness.port}` })).rejects.toThrow('403');
   });
