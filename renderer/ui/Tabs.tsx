@@ -50,9 +50,10 @@ export function Tabs({ tabs, active, onChange, label, idPrefix }: TabsProps) {
           tabIndex={tab.id === active ? 0 : -1}
           disabled={tab.disabled}
           className="tabs__tab"
+          title={tab.label}
           onClick={() => onChange(tab.id)}
         >
-          {tab.label}
+          <span className="tabs__label">{tab.label}</span>
           {tab.badge ? (
             <span className="tabs__badge" aria-label={`${tab.badge}`}>
               {tab.badge}

@@ -45,7 +45,7 @@ describe.runIf(enabled)('foundation in Chromium through the harness', () => {
     // Every tab renders and is reachable from the keyboard.
     await page.getByRole('tab', { name: 'Identité et numéros' }).focus();
     for (const tab of [
-      'Horaires et fermetures',
+      'Horaires',
       'Personnes',
       'Consignes',
       'Script d’appel',

@@ -131,18 +131,22 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
             </option>
           ))}
         </select>
-        <input
-          type="date"
-          aria-label={t('callDesk.list.from')}
-          value={filter.fromDate}
-          onChange={(e) => store.getState().setFilter({ fromDate: e.target.value })}
-        />
-        <input
-          type="date"
-          aria-label={t('callDesk.list.to')}
-          value={filter.toDate}
-          onChange={(e) => store.getState().setFilter({ toDate: e.target.value })}
-        />
+        <label className="msg-filters__date">
+          <span>{t('callDesk.list.from')}</span>
+          <input
+            type="date"
+            value={filter.fromDate}
+            onChange={(e) => store.getState().setFilter({ fromDate: e.target.value })}
+          />
+        </label>
+        <label className="msg-filters__date">
+          <span>{t('callDesk.list.to')}</span>
+          <input
+            type="date"
+            value={filter.toDate}
+            onChange={(e) => store.getState().setFilter({ toDate: e.target.value })}
+          />
+        </label>
         <span className="muted" role="status">
           {t('callDesk.list.count', { count: total })}
         </span>
