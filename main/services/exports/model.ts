@@ -52,6 +52,8 @@ export interface ExportModel {
   firstDay: string;
   lastDay: string;
   secretary: { name: string; siren: string; address: string };
+  /** Her identity details still empty in Réglages (« nom », « SIREN », « adresse »): said in the files, never a dash. */
+  missingIdentity: string[];
   firm: { name: string; siren: string; address: string };
   rows: DetailRow[];
   /** Line amounts (per task + time + majorations). */
@@ -171,6 +173,11 @@ export function buildExportModel(source: FirmMonth, settings: Settings): ExportM
       siren: settings.siren.trim(),
       address: settings.address.trim(),
     },
+    missingIdentity: [
+      ...(name ? [] : ['nom']),
+      ...(settings.siren.trim() ? [] : ['SIREN']),
+      ...(settings.address.trim() ? [] : ['adresse']),
+    ],
     firm: { name: firm.profile.name, siren: firm.billing.siren.trim(), address: firm.billing.billingAddress.trim() },
     rows,
     linesTotalCents: rows.reduce((sum, r) => sum + r.amountCents, 0),

@@ -22,14 +22,25 @@ interface Column {
   title: string;
   width: number;
   align: 'left' | 'right';
+  /** Long text (type, caller or object) wraps onto more lines instead of being cut. */
+  wrap?: boolean;
   value(row: DetailRow): string;
 }
+
+/** Where the relevé says what is missing instead of printing a dash (Réglages → Identité). */
+const TO_COMPLETE = '#9a3412';
 
 const COLUMNS: Column[] = [
   { title: 'Date', width: 50, align: 'left', value: (r) => frenchDate(r.date) },
   { title: 'Heure', width: 30, align: 'left', value: (r) => r.time },
-  { title: 'Type', width: 78, align: 'left', value: (r) => r.type },
-  { title: 'Appelant / objet', width: 104, align: 'left', value: (r) => (r.urgent ? `${r.label} (urgent)` : r.label) },
+  { title: 'Type', width: 78, align: 'left', wrap: true, value: (r) => r.type },
+  {
+    title: 'Appelant / objet',
+    width: 104,
+    align: 'left',
+    wrap: true,
+    value: (r) => (r.urgent ? `${r.label} (urgent)` : r.label),
+  },
   { title: 'Durée réelle', width: 50, align: 'right', value: (r) => formatHms(r.actualSeconds) },
   {
     title: 'Facturé',
@@ -42,7 +53,7 @@ const COLUMNS: Column[] = [
           ? formatHms(r.billedSeconds)
           : r.billedQuantity !== null
             ? `${r.billedQuantity} u`
-            : '—',
+            : 'non facturé',
   },
   {
     title: 'PU HT',
@@ -53,7 +64,7 @@ const COLUMNS: Column[] = [
         ? `${euros(r.unitPriceCents)}${r.unitPricePer === 'h' ? '/h' : ''}`
         : r.mode === 'Forfait'
           ? 'au forfait'
-          : '—',
+          : 'sans tarif',
   },
   { title: 'Majoration', width: 48, align: 'right', value: (r) => (r.majorationCents ? euros(r.majorationCents) : '') },
   { title: 'Montant HT', width: 55, align: 'right', value: (r) => euros(r.amountCents) },
@@ -109,28 +120,36 @@ export async function renderPdf(model: ExportModel, options: { generatedAt: numb
 
   // Identities.
   const boxWidth = (CONTENT_WIDTH - 16) / 2;
-  const identity = (x: number, heading: string, lines: string[]) => {
+  const identity = (x: number, heading: string, lines: string[], missing: string[] = []) => {
     doc
       .fillColor(MUTED)
       .font('Helvetica-Bold')
       .fontSize(8)
       .text(heading.toUpperCase(), x + 10, y + 8, { characterSpacing: 0.6 });
     doc
-      .fillColor(INK)
+      .fillColor(lines[0] ? INK : TO_COMPLETE)
       .font('Helvetica-Bold')
       .fontSize(11)
-      .text(lines[0] || '—', x + 10, y + 22, { width: boxWidth - 20 });
+      .text(lines[0] || 'Nom à compléter', x + 10, y + 22, { width: boxWidth - 20 });
     doc.font('Helvetica').fontSize(9).fillColor(INK);
     doc.text(lines.slice(1).filter(Boolean).join('\n'), x + 10, doc.y + 2, { width: boxWidth - 20 });
+    if (missing.length) {
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(8)
+        .fillColor(TO_COMPLETE)
+        .text(`À compléter : ${missing.join(', ')}.`, x + 10, doc.y + 2, { width: boxWidth - 20 });
+    }
   };
   const boxHeight = 92;
   doc.roundedRect(left, y, boxWidth, boxHeight, 4).lineWidth(0.7).strokeColor(RULE).stroke();
   doc.roundedRect(left + boxWidth + 16, y, boxWidth, boxHeight, 4).stroke();
-  identity(left, 'Prestataire', [
-    model.secretary.name,
-    model.secretary.address,
-    model.secretary.siren ? `SIREN ${model.secretary.siren}` : '',
-  ]);
+  identity(
+    left,
+    'Prestataire',
+    [model.secretary.name, model.secretary.address, model.secretary.siren ? `SIREN ${model.secretary.siren}` : ''],
+    model.missingIdentity,
+  );
   identity(left + boxWidth + 16, 'Client', [
     model.firm.name,
     model.firm.address,
@@ -215,13 +234,14 @@ export async function renderPdf(model: ExportModel, options: { generatedAt: numb
   // KPI.
   y = sectionTitle(doc, 'Accueil téléphonique', y);
   const kpi = model.source.kpi;
-  const pct = (rate: number | null) => (rate === null ? '—' : `${String(percentOneDecimal(rate)).replace('.', ',')} %`);
+  const pct = (rate: number | null) =>
+    rate === null ? 'sans objet' : `${String(percentOneDecimal(rate)).replace('.', ',')} %`;
   const secs = (s: number | null) =>
-    s === null ? '—' : s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+    s === null ? 'sans objet' : s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
   const figures: Array<[string, string]> = [
     ['Appels présentés', String(kpi.offered)],
-    ['Décrochés', `${kpi.answered} (${pct(kpi.answerRate)})`],
-    ['Abandonnés', `${kpi.abandoned} (${pct(kpi.abandonRate)})`],
+    ['Décrochés', kpi.answerRate === null ? '0' : `${kpi.answered} (${pct(kpi.answerRate)})`],
+    ['Abandonnés', kpi.abandonRate === null ? '0' : `${kpi.abandoned} (${pct(kpi.abandonRate)})`],
     [`Niveau de service ${kpi.serviceLevelSeconds} s`, pct(kpi.serviceLevel)],
     ['Délai moyen de décroché', secs(kpi.averageSpeedOfAnswerSeconds)],
     ['Durée moyenne de traitement', secs(kpi.averageHandlingSeconds)],
@@ -254,24 +274,31 @@ export async function renderPdf(model: ExportModel, options: { generatedAt: numb
   y = sectionTitle(doc, `Détail des prestations (${model.rows.length} ligne${model.rows.length > 1 ? 's' : ''})`, y);
   y = tableHeader(doc, y);
   model.rows.forEach((row, i) => {
-    if (y > FOOTER_Y - 24) {
+    doc.font('Helvetica').fontSize(7.5);
+    // A row is as tall as its longest wrapped text: descriptions are never cut.
+    const height = Math.max(
+      10,
+      ...COLUMNS.filter((c) => c.wrap).map((c) => doc.heightOfString(c.value(row), { width: c.width - 4 })),
+    );
+    if (y + height > FOOTER_Y - 14) {
       doc.addPage();
       y = tableHeader(doc, PAGE.margin);
     }
-    if (i % 2 === 1) doc.rect(left, y - 2, CONTENT_WIDTH, 13).fill(ZEBRA);
+    if (i % 2 === 1) doc.rect(left, y - 2, CONTENT_WIDTH, height + 3).fill(ZEBRA);
     let x = left;
     doc.font('Helvetica').fontSize(7.5).fillColor(INK);
     for (const column of COLUMNS) {
-      doc.text(column.value(row), x + 2, y, {
-        width: column.width - 4,
-        align: column.align,
-        lineBreak: false,
-        ellipsis: true,
-        height: 10,
-      });
+      doc.text(
+        column.value(row),
+        x + 2,
+        y,
+        column.wrap
+          ? { width: column.width - 4, align: column.align }
+          : { width: column.width - 4, align: column.align, lineBreak: false, ellipsis: true, height: 10 },
+      );
       x += column.width;
     }
-    y += 13;
+    y += height + 3;
   });
   if (model.rows.length === 0) {
     doc

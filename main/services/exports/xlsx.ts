@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { percentOneDecimal } from '../../../shared/domain/kpi';
 import { escapeFormula } from './csv';
-import { hoursDecimal, type ExportModel } from './model';
+import { frenchDate, hoursDecimal, type ExportModel } from './model';
 
 /**
  * The month as a workbook: "Résumé" first (what the firm reads), then "Détail" with real cells: dates are dates,
@@ -69,10 +69,16 @@ export async function renderXlsx(model: ExportModel): Promise<Buffer> {
   const title = summary.addRow([`Relevé d'activité — ${model.periodLabel}`]);
   title.font = { bold: true, size: 14 };
   summary.addRow([
-    `Prestataire : ${model.secretary.name}${model.secretary.siren ? ` — SIREN ${model.secretary.siren}` : ''}`,
+    `Prestataire : ${model.secretary.name || 'nom à compléter'}${model.secretary.siren ? ` — SIREN ${model.secretary.siren}` : ''}`,
   ]);
+  if (model.missingIdentity.length) {
+    summary.addRow([`À compléter dans Réglages → Identité : ${model.missingIdentity.join(', ')}.`]).font = {
+      italic: true,
+      color: { argb: 'FF9A3412' },
+    };
+  }
   summary.addRow([`Client : ${model.firm.name}${model.firm.siren ? ` — SIREN ${model.firm.siren}` : ''}`]);
-  summary.addRow([`Période : du ${model.firstDay} au ${model.lastDay}`]);
+  summary.addRow([`Période : ${model.periodLabel}, du ${frenchDate(model.firstDay)} au ${frenchDate(model.lastDay)}`]);
   summary.addRow([]);
   const money = (label: string, formula: string, cents: number, bold = false) => {
     const row = summary.addRow([label, { formula, result: cents / 100 }]);
