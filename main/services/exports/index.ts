@@ -40,7 +40,8 @@ export function createExportsService(
       if (firmIds.length === 0) throw new PermanenceError('NOT_FOUND', 'Aucun cabinet à exporter.');
       const formats = [...new Set(request.formats)];
       try {
-        fs.mkdirSync(outDir, { recursive: true });
+        // Relevés name the firms' clients: readable by their owner only (0700/0600), like the store.
+        fs.mkdirSync(outDir, { recursive: true, mode: 0o700 });
       } catch (error) {
         throw new PermanenceError(
           'UNAVAILABLE',
@@ -68,7 +69,7 @@ export function createExportsService(
           const file = path.join(outDir, `${stem}_releve.${format}`);
           const temporary = `${file}.${process.pid}.tmp`;
           try {
-            fs.writeFileSync(temporary, content);
+            fs.writeFileSync(temporary, content, { mode: 0o600 });
             fs.renameSync(temporary, file);
           } catch (error) {
             fs.rmSync(temporary, { force: true });
