@@ -7,6 +7,8 @@ import type { FirmsStore } from '../features/firms/firms-store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShellContext, createShellStore } from './shell-context';
 import { StatusBar } from './StatusBar';
+import { useCallFirm } from './use-call-firm';
+import { NoticeHost } from '../ui/Notices';
 import { PhoneLayer } from '../features/ring/PhoneLayer';
 import { useShellTop } from './use-shell-top';
 import { useShortcuts } from './use-shortcuts';
@@ -25,7 +27,9 @@ export function Workspace({
   const { t } = useTranslation();
   const shell = useMemo(() => createShellStore(), []);
   const view = useStore(shell, (s) => s.view);
-  const currentFirm = useStore(shell, (s) => s.currentFirm);
+  // While a call rings or is answered the header names that call's firm, not the one she was browsing.
+  const browsedFirm = useStore(shell, (s) => s.currentFirm);
+  const currentFirm = useCallFirm(shell) ?? browsedFirm;
   const showSettings = useStore(shell, (s) => s.settingsOpen);
   const setShowSettings = shell.getState().setSettingsOpen;
   // Screens in the order of their Alt+digit key, whatever order features registered them in.
@@ -63,6 +67,7 @@ export function Workspace({
           </nav>
         </div>
         <PhoneLayer />
+        <NoticeHost />
         <div className="view">{active.render({ api, firmsStore, settings })}</div>
       </div>
       {showSettings ? <SettingsDialog settings={settings} onClose={() => setShowSettings(false)} /> : null}

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
 import { ShellContext } from '../../app/shell-context';
+import { showNotice } from '../../ui/Notices';
 import { createCallDeskStore } from './call-desk-store';
 import { ConsignesPanel } from './ConsignesPanel';
 import { MessageForm } from './MessageForm';
 import { ScriptRunnerPanel } from './ScriptRunnerPanel';
 import { SentPanel } from './SentPanel';
+import { useCallLive } from './use-call-live';
 
 export interface CallDeskProps {
   firmId: string;
@@ -38,6 +40,7 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
   const sending = useStore(store, (s) => s.sending);
   const sendError = useStore(store, (s) => s.sendError);
   const consignesChange = useStore(store, (s) => s.consignesChange);
+  const callLive = useCallLive(callId);
 
   useEffect(() => {
     void store.getState().load();
@@ -56,6 +59,14 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
 
   async function close() {
     await store.getState().flush();
+    const { messageId: kept, status: keptStatus } = store.getState();
+    // Closing never loses what she typed; say where it went.
+    if (kept && keptStatus === 'brouillon') {
+      showNotice({
+        text: t('callDesk.draftKept'),
+        ...(shell ? { action: { label: t('callDesk.showDrafts'), run: () => shell.getState().setView('desk') } } : {}),
+      });
+    }
     onClose();
   }
 
@@ -99,7 +110,9 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
           <span className="muted cd__pronunciation">{firm.profile.pronunciation}</span>
         ) : null}
         <span className="grow" />
-        <span className="muted">{callId ? t('callDesk.onCall') : t('callDesk.withoutCall')}</span>
+        <span className="muted cd__call-state" role="status">
+          {callId ? t(callLive ? 'callDesk.onCall' : 'callDesk.callEnded') : t('callDesk.withoutCall')}
+        </span>
         <button type="button" className="button" aria-keyshortcuts="Escape" onClick={() => void close()}>
           {t('callDesk.close')}
         </button>

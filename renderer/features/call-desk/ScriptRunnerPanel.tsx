@@ -12,6 +12,7 @@ export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
   const script = useStore(store, (s) => s.script);
   const content = useStore(store, (s) => s.content);
   const firm = useStore(store, (s) => s.firm);
+  const sent = useStore(store, (s) => s.status !== null && s.status !== 'brouillon');
   const { answer, next, back, confirmIdentity } = store.getState();
   const step = currentStep(steps, script);
   if (!step || !firm) return null;
@@ -96,8 +97,10 @@ export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
           ← {t('callDesk.runner.back')}
         </button>
         <span className="grow" />
-        {script.finished || step.kind === 'recap' ? (
-          <span className="muted">{t('callDesk.runner.done')}</span>
+        {sent || script.finished || step.kind === 'recap' ? (
+          <span className="muted" role="status">
+            {t(sent ? 'callDesk.runner.messageDone' : 'callDesk.runner.done')}
+          </span>
         ) : (
           <button
             type="button"
