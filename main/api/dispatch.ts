@@ -6,6 +6,7 @@ import {
   type Envelope,
   type MethodName,
 } from '../../shared/api';
+import { diskFullPayload, isDiskFull } from './disk-full';
 import type { Handlers } from './handlers';
 
 export interface Logger {
@@ -42,6 +43,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof PermanenceError) return { ok: false, error: error.toPayload() };
+      if (isDiskFull(error)) {
+        logger.error(`handler ${name}: disk full`, error); // the logger never throws, even on this full disk
+        return { ok: false, error: diskFullPayload(name) };
+      }
       logger.error(`handler ${name} failed`, error);
       return {
         ok: false,
