@@ -5,6 +5,8 @@ export interface Shortcuts {
   search?(): void;
   newFirm?(): void;
   settings?(): void;
+  /** F8: « Simuler un appel » (beside F9 answer and F10 hang up). */
+  simulateCall?(): void;
   /** Alt+digit switches screens. */
   view?(key: string): void;
 }
@@ -18,6 +20,11 @@ export function useShortcuts(shortcuts: Shortcuts): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const current = ref.current;
+      if (event.key === 'F8' && !event.ctrlKey && !event.altKey && !event.metaKey && current.simulateCall) {
+        event.preventDefault();
+        current.simulateCall();
+        return;
+      }
       if (event.altKey && !event.ctrlKey && /^[1-9]$/.test(event.key) && current.view) {
         event.preventDefault();
         current.view(event.key);

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
@@ -40,6 +40,8 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
   const sending = useStore(store, (s) => s.sending);
   const sendError = useStore(store, (s) => s.sendError);
   const consignesChange = useStore(store, (s) => s.consignesChange);
+  const issues = useStore(store, (s) => s.issues);
+  const deskRef = useRef<HTMLDivElement>(null);
   const callLive = useCallLive(callId);
 
   useEffect(() => {
@@ -56,6 +58,25 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
   useEffect(() => {
     if (firm) shell?.getState().setCurrentFirm(firm);
   }, [firm, shell]);
+
+  // A refused send: the focus goes to the first field to fix, not nowhere.
+  useEffect(() => {
+    if (issues.length > 0) deskRef.current?.querySelector<HTMLElement>('.cd-message [aria-invalid="true"]')?.focus();
+  }, [issues]);
+
+  // Ctrl+Entrée sends from anywhere while the desk is open, even when the focus fell out of it (a modal dialog
+  // keeps its own keys).
+  useEffect(() => {
+    function onWindowKey(event: globalThis.KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.key !== 'Enter' || event.defaultPrevented) return;
+      if ((event.target as Element | null)?.closest?.('dialog[open]')) return;
+      event.preventDefault();
+      const state = store.getState();
+      if (state.status === null || state.status === 'brouillon') void state.send();
+    }
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  }, [store]);
 
   async function close() {
     await store.getState().flush();
@@ -78,9 +99,6 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
     } else if (event.altKey && event.key === 'ArrowLeft') {
       event.preventDefault();
       state.back();
-    } else if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-      event.preventDefault();
-      if (state.status === null || state.status === 'brouillon') void state.send();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       void close();
@@ -99,6 +117,7 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
 
   return (
     <div
+      ref={deskRef}
       className={callId ? 'cd cd--on-call' : 'cd'}
       onKeyDown={onKeyDown}
       style={{ ['--firm-color' as string]: firm.profile.color }}

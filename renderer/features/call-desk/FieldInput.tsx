@@ -1,6 +1,7 @@
 import { useId, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScriptField } from '../../../shared/domain/firm/script';
+import { foldAccents } from '../../../shared/domain/text';
 
 interface FieldInputProps {
   field: ScriptField;
@@ -67,13 +68,30 @@ export function FieldInput({
   if (field.type === 'yesno' || field.type === 'choice') {
     const options = field.type === 'yesno' ? [t('common.yes'), t('common.no')] : field.options;
     const values = field.type === 'yesno' ? ['oui', 'non'] : field.options;
+    // She types the answer: its first letter (« o » for Oui, « n » for Non) or its number (1, 2…) chooses it.
+    const onChoiceKey = (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        const typed = foldAccents(event.key);
+        const index = /^[1-9]$/.test(typed)
+          ? Number(typed) - 1
+          : options.findIndex((o) => foldAccents(o.trim()).startsWith(typed));
+        const chosen = values[index];
+        if (chosen !== undefined) {
+          event.preventDefault();
+          onChange(chosen);
+          event.currentTarget.querySelectorAll<HTMLInputElement>('input[type="radio"]')[index]?.focus();
+          return;
+        }
+      }
+      onKeyDown(event);
+    };
     return (
       <div
         role="radiogroup"
         aria-labelledby={`${inputId}-label`}
         className="cd-choices"
         id={inputId}
-        onKeyDown={onKeyDown}
+        onKeyDown={onChoiceKey}
       >
         <span id={`${inputId}-label`} className="visually-hidden">
           {field.label}

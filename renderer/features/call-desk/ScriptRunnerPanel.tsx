@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { currentStep, progress, takenBranch } from '../../../shared/domain/script-runner';
@@ -15,6 +16,11 @@ export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
   const sent = useStore(store, (s) => s.status !== null && s.status !== 'brouillon');
   const { answer, next, back, confirmIdentity } = store.getState();
   const step = currentStep(steps, script);
+  const atEnd = !!step && (step.kind === 'recap' || script.finished);
+  // At the recap the next thing to do is to send: the focus goes to « Envoyer », never back to <body>.
+  useEffect(() => {
+    if (atEnd && !sent) document.querySelector<HTMLButtonElement>('.cd .cd-send__button')?.focus();
+  }, [atEnd, sent, step?.id]);
   if (!step || !firm) return null;
   const { position, total } = progress(steps, script, content.fields);
   const branch = takenBranch(step, content.fields);
@@ -53,8 +59,10 @@ export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
                 checked={script.identityChecked}
                 onChange={(e) => confirmIdentity(e.target.checked)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
+                  // Entrée: « vérifiée », then the next step, in one key (Alt+→ goes on without confirming).
+                  if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey) {
                     e.preventDefault();
+                    if (!script.identityChecked) confirmIdentity(true);
                     next();
                   }
                 }}

@@ -2,6 +2,7 @@ import { useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ShellContext, createShellStore } from '../../app/shell-context';
+import { useShortcuts } from '../../app/use-shortcuts';
 import type { Phone } from '../../phone';
 import { FirmSelect } from '../../ui/FirmSelect';
 
@@ -28,6 +29,7 @@ export function LineStatusFor({ phone }: { phone: Phone }) {
   const dnd = useStore(phone.store, (s) => s.dnd);
   const [simulating, setSimulating] = useState(false);
   const simulateButton = useRef<HTMLButtonElement>(null);
+  useShortcuts({ simulateCall: () => setSimulating(true) });
   const dot =
     line.state === 'registered' ? 'ok' : line.state === 'down' ? 'down' : line.state === 'connecting' ? 'busy' : 'idle';
   return (
@@ -66,6 +68,8 @@ export function LineStatusFor({ phone }: { phone: Phone }) {
           type="button"
           className="button button--plain"
           aria-expanded={simulating}
+          aria-keyshortcuts="F8"
+          title={t('phone.demo.simulateShortcut')}
           ref={simulateButton}
           onClick={() => setSimulating(!simulating)}
         >
