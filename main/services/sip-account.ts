@@ -3,6 +3,7 @@ import {
   callerIdSchema,
   sipAccountSchema,
   type CallerId,
+  type IceServerConfig,
   type SipAccount,
   type SipAccountView,
   type SipCredentials,
@@ -13,6 +14,17 @@ import type { SecretStore } from './secrets';
 const ACCOUNT_KEY = 'sip.account';
 const CALLER_IDS_KEY = 'sip.callerIds';
 const PASSWORD_SECRET = 'sip.password';
+/** TURN credentials, by ICE server (its URLs): secrets like the SIP password, never in SQLite. */
+const TURN_SECRET = 'sip.turnCredentials';
+
+function iceKey(server: IceServerConfig): string {
+  return (Array.isArray(server.urls) ? server.urls : [server.urls]).map((u) => u.trim()).join(' ');
+}
+
+/** The account as SQLite and the renderer's settings see it: every TURN credential removed. */
+function withoutTurnCredentials(account: SipAccount): SipAccount {
+  return { ...account, iceServers: account.iceServers.map(({ credential: _secret, ...server }) => server) };
+}
 
 /**
  * PERMANENCE_SIP_* variables (documented in docs/softphone.md): automation and the lab provide the account
@@ -66,20 +78,75 @@ export function createSipAccountService(
     return parsed.success ? parsed.data : null;
   }
 
+  function turnSecrets(): Record<string, string> {
+    const raw = secrets.get(TURN_SECRET);
+    if (!raw) return {};
+    try {
+      const value = JSON.parse(raw) as unknown;
+      return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /**
+   * Each ICE server's credential: a new one replaces the stored one, an empty string forgets it, none keeps it
+   * (the settings form never sees it, like the SIP password). Servers no longer listed lose theirs.
+   */
+  function saveTurnCredentials(account: SipAccount): void {
+    const before = turnSecrets();
+    const after: Record<string, string> = {};
+    for (const server of account.iceServers) {
+      const key = iceKey(server);
+      if (server.credential === undefined) {
+        if (before[key] !== undefined) after[key] = before[key];
+      } else if (server.credential !== '') {
+        after[key] = server.credential;
+      }
+    }
+    if (Object.keys(after).length === 0) {
+      if (secrets.get(TURN_SECRET) !== null) secrets.delete(TURN_SECRET);
+    } else if (JSON.stringify(after) !== JSON.stringify(before)) {
+      secrets.set(TURN_SECRET, JSON.stringify(after));
+    }
+  }
+
+  function withTurnCredentials(account: SipAccount): SipAccount {
+    const known = turnSecrets();
+    return {
+      ...account,
+      iceServers: account.iceServers.map((server) => {
+        const { credential: _stored, ...rest } = server;
+        const credential = known[iceKey(server)];
+        return credential === undefined ? rest : { ...rest, credential };
+      }),
+    };
+  }
+
+  // Earlier versions kept TURN credentials inside the account in SQLite: move them to the secret store.
+  const legacy = stored();
+  if (legacy?.iceServers.some((server) => server.credential !== undefined)) {
+    saveTurnCredentials(legacy);
+    ctx.repos.settings.write({ [ACCOUNT_KEY]: withoutTurnCredentials(legacy) });
+  }
+
   function view(): SipAccountView {
     const fromEnv = accountFromEnv(env);
     if (fromEnv) {
       return {
-        account: fromEnv.account,
+        account: withoutTurnCredentials(fromEnv.account),
         hasPassword: fromEnv.password !== '',
+        turnCredentials: fromEnv.account.iceServers.map((server) => Boolean(server.credential)),
         protection: secrets.protection,
         source: 'env',
       };
     }
     const account = stored();
+    const known = turnSecrets();
     return {
       account,
       hasPassword: secrets.get(PASSWORD_SECRET) !== null,
+      turnCredentials: (account?.iceServers ?? []).map((server) => known[iceKey(server)] !== undefined),
       protection: secrets.protection,
       source: account ? 'settings' : 'none',
     };
@@ -107,13 +174,18 @@ export function createSipAccountService(
         );
       }
       const before = stored();
-      ctx.repos.settings.write({ [ACCOUNT_KEY]: account });
+      const turnBefore = JSON.stringify(turnSecrets());
+      saveTurnCredentials(account);
+      const turnChanged = JSON.stringify(turnSecrets()) !== turnBefore;
+      ctx.repos.settings.write({ [ACCOUNT_KEY]: withoutTurnCredentials(account) });
       if (password !== undefined) {
         if (password === '') secrets.delete(PASSWORD_SECRET);
         else secrets.set(PASSWORD_SECRET, password);
       }
       // Only the audio devices changed: the line keeps running (re-registering could miss a call).
-      ctx.emit('sip:accountChanged', { lineChanged: password !== undefined || !sameLine(before, account) });
+      ctx.emit('sip:accountChanged', {
+        lineChanged: password !== undefined || turnChanged || !sameLine(before, withoutTurnCredentials(account)),
+      });
       return view();
     },
     credentials(): SipCredentials | null {
@@ -121,7 +193,8 @@ export function createSipAccountService(
       if (fromEnv) return fromEnv;
       const account = stored();
       if (!account) return null;
-      return { account, password: secrets.get(PASSWORD_SECRET) ?? '' };
+      // For sip.js only (TURN needs its credential in the renderer's RTCPeerConnection), like the password.
+      return { account: withTurnCredentials(account), password: secrets.get(PASSWORD_SECRET) ?? '' };
     },
     callerIds,
     setCallerId(firmId: string, callerId: CallerId): CallerId {

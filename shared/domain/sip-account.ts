@@ -11,6 +11,7 @@ export const iceServerSchema = z
   .object({
     urls: z.union([z.string().max(300), z.array(z.string().max(300)).max(5)]),
     username: z.string().max(200).optional(),
+    /** TURN credential: kept in the secret store; omitted keeps the stored one, an empty string forgets it. */
     credential: z.string().max(200).optional(),
   })
   .strict();
@@ -62,6 +63,8 @@ export type SipAccountInput = z.input<typeof sipAccountSchema>;
 export interface SipAccountView {
   account: SipAccount | null;
   hasPassword: boolean;
+  /** Per ICE server of `account`: whether a TURN credential is kept in the secret store (never sent here). */
+  turnCredentials: boolean[];
   /** How the password is protected on this machine. */
   protection: 'os-keychain' | 'dev-plaintext-file';
   /** 'env' when PERMANENCE_SIP_* variables define the account (the settings screen then shows it read-only). */

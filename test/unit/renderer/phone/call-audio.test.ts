@@ -217,7 +217,13 @@ describe('an account from PERMANENCE_SIP_* (read-only)', () => {
   let saves = 0;
   beforeEach(() => {
     saves = 0;
-    const view: SipAccountView = { account, hasPassword: true, protection: 'dev-plaintext-file', source: 'env' };
+    const view: SipAccountView = {
+      account,
+      hasPassword: true,
+      protection: 'dev-plaintext-file',
+      source: 'env',
+      turnCredentials: [],
+    };
     start({
       ...t.client,
       sip: {
