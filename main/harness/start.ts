@@ -38,6 +38,12 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', reason));
+const recovery = harness.services.recovery.status();
+if (recovery.mode === 'recovery') {
+  // The page shows the recovery screen; say it here too, for whoever started the harness from a terminal.
+  logger.error('the store cannot be opened: harness in recovery mode', recovery.damage);
+  process.stdout.write(`Permanence harness: the store cannot be opened (${recovery.damage.kind}): recovery mode.\n`);
+}
 process.stdout.write(`Permanence harness: ${harness.url}\n`);
 
 const shutdown = (signal: string) => {
