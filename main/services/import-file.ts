@@ -56,3 +56,48 @@ export function fromContract(content: string, encoding: ContentEncoding): Import
     throw new PermanenceError('VALIDATION', 'Contenu de fichier invalide (base64 attendu).');
   return Buffer.from(content, 'base64');
 }
+
+const DECODE_CHUNK = 1 << 20;
+
+/**
+ * decodeImport for a large file: 1 MB at a time with a yield between pieces (decoding 10 MB at once is a
+ * 100 ms task). Streaming decoders keep multi-byte characters cut between two pieces whole.
+ */
+export async function decodeImportInSlices(
+  content: ImportContent,
+  yieldToEventLoop: () => Promise<void>,
+): Promise<DecodedFile> {
+  if (typeof content === 'string' || content.length <= DECODE_CHUNK) return decodeImport(content);
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const stream = async (write: (piece: Buffer) => string, end: () => string) => {
+    const parts: string[] = [];
+    for (let at = 0; at < bytes.length; at += DECODE_CHUNK) {
+      parts.push(write(bytes.subarray(at, at + DECODE_CHUNK)));
+      await yieldToEventLoop();
+    }
+    parts.push(end());
+    return parts.join('');
+  };
+  const bom: Array<[number[], string, FileEncoding]> = [
+    [[0xef, 0xbb, 0xbf], 'utf-8', 'utf-8-bom'],
+    [[0xff, 0xfe], 'utf-16le', 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be', 'utf-16be'],
+  ];
+  const [prefix, label, encoding] = bom.find(([p]) => startsWith(bytes, ...p)) ?? [[], 'utf-8', 'utf-8'];
+  const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: false });
+  try {
+    const text = await stream(
+      (piece) => decoder.decode(piece, { stream: true }),
+      () => decoder.decode(),
+    );
+    return { text, encoding };
+  } catch {
+    if (prefix.length > 0) decodeFileBytes(bytes); // throws the « announces … » error
+    const win1252 = iconv.getDecoder('win1252');
+    const text = await stream(
+      (piece) => win1252.write(piece),
+      () => win1252.end() ?? '',
+    );
+    return { text, encoding: 'windows-1252' };
+  }
+}

@@ -12,8 +12,11 @@ function options(args: string[]): { flags: Record<string, string>; words: string
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
     if (arg.startsWith('--')) {
-      flags[arg.slice(2)] = args[i + 1] ?? '';
-      i += 1;
+      // A flag followed by another flag (or nothing) is a switch, like --include-duplicates.
+      const value = args[i + 1];
+      const isSwitch = value === undefined || value.startsWith('--');
+      flags[arg.slice(2)] = isSwitch ? '' : value;
+      if (!isSwitch) i += 1;
     } else words.push(arg);
   }
   return { flags, words };
@@ -21,7 +24,7 @@ function options(args: string[]): { flags: Record<string, string>; words: string
 
 const usage = (message: string) => new PermanenceError('VALIDATION', message);
 
-export const TIMESHEETS_USAGE = `  npm run cli -- entries import FILE --firm ID [--type TASK_TYPE]
+export const TIMESHEETS_USAGE = `  npm run cli -- entries import FILE --firm ID [--type TASK_TYPE] [--include-duplicates]
                                          import past time entries from a CSV file (all or nothing; see docs/timesheets.md)
   npm run cli -- export --month YYYY-MM [--firm ID] --format csv|xlsx|pdf[,…] [--csv excel-fr|standard] --out DIR
                                          write the relevés d'activité (every firm unless --firm)
@@ -29,25 +32,34 @@ export const TIMESHEETS_USAGE = `  npm run cli -- entries import FILE --firm ID 
 
 /** The timesheets' CLI commands, keyed like main/cli.ts COMMANDS. */
 export const timesheetsCommands: Record<string, (services: Services, args: string[]) => Promise<string> | string> = {
-  'entries import': (services, args) => {
+  'entries import': async (services, args) => {
     const { flags, words } = options(args);
     const file = words[0];
     if (!file || !flags.firm) throw usage('entries import needs FILE and --firm ID');
-    const report = services.timesheetImport.run(
+    const report = await services.timesheetImport.run(
       flags.firm,
       // The bytes, not 'utf8' text: Excel FR saves Windows-1252, Notepad UTF-16; the import reads them all.
       fs.readFileSync(file),
-      flags.type ? { defaultTaskType: flags.type as never } : {},
+      {
+        ...(flags.type ? { defaultTaskType: flags.type as never } : {}),
+        includeDuplicates: 'include-duplicates' in flags,
+      },
       path.basename(file),
     );
-    if (report.errors.length > 0) {
+    if (report.errorCount > 0) {
       const lines = report.errors.slice(0, 50).map((e) => `  ligne ${e.line} (${e.column}) : ${e.message}`);
       throw new PermanenceError(
         'VALIDATION',
-        `Import refusé, rien n’a été écrit : ${report.errors.length} erreur(s).\n${lines.join('\n')}`,
+        `Import refusé, rien n’a été écrit : ${report.errorCount} erreur(s).\n${lines.join('\n')}`,
       );
     }
-    return `Import réussi : ${report.imported} saisie(s) de temps ajoutée(s) depuis ${path.basename(file)}.\n`;
+    const skipped = report.includeDuplicates ? 0 : report.duplicates;
+    return (
+      `Import réussi : ${report.imported} saisie(s) de temps ajoutée(s) depuis ${path.basename(file)}.\n` +
+      (skipped > 0
+        ? `${skipped} ligne(s) identique(s) à des saisies déjà enregistrées ignorée(s) (--include-duplicates pour les importer aussi).\n`
+        : '')
+    );
   },
   export: async (services, args) => {
     const { flags } = options(args);

@@ -1,13 +1,30 @@
-import { parse } from 'csv-parse/sync';
 import { PermanenceError } from '../../shared/api';
 import type { TaskType } from '../../shared/domain/billing';
 import type { FileEncoding } from '../../shared/domain/file-encoding';
+import { LIMITS } from '../../shared/domain/limits';
 import type { TimeEntry } from '../../shared/domain/timesheet';
-import { validateImport, type ImportLineError, type ImportOptions } from '../../shared/domain/timesheet-import';
+import {
+  createImportValidator,
+  type ImportedEntry,
+  type ImportLineError,
+  type ImportOptions,
+} from '../../shared/domain/timesheet-import';
+import { createWallClock } from '../../shared/domain/wall-clock';
+import { createTimeEntryImportsRepository, entrySignature } from '../store/repositories/time-entry-imports';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
-import { decodeImport, type ImportContent } from './import-file';
+import { decodeImportInSlices, type ImportContent } from './import-file';
+import { inSlices, parseCsvInSlices, yieldToEventLoop } from './import-slices';
 import type { TimesheetsService } from './timesheets';
+
+/** The report lists this many line errors and duplicate lines; the counts are always complete. */
+const REPORTED_LINES = 200;
+const PREVIEW_ROWS = 50;
+/**
+ * Entries per write transaction: each commit is an fsync (synchronous = FULL), so slices sized by time alone
+ * shrink to a few rows on a busy disk and the import never ends; 1,000 rows is about 10 ms of work on an idle machine.
+ */
+const WRITE_SLICE_ROWS = 1_000;
 
 export interface ImportReport {
   fileName: string;
@@ -17,7 +34,16 @@ export interface ImportReport {
   /** Column index per recognised field. */
   mapping: Record<string, number>;
   rows: number;
+  /** The first line errors (REPORTED_LINES at most), in line order; `errorCount` counts them all. */
   errors: ImportLineError[];
+  errorCount: number;
+  /** Valid lines identical to an entry already stored (firm, start, duration, task type, quantity). */
+  duplicates: number;
+  duplicateLines: number[];
+  /** Whether duplicates are imported too (she ticked « importer aussi les doublons »). */
+  includeDuplicates: boolean;
+  /** Entries an import writes: the valid lines, less the duplicates unless they are included. */
+  toImport: number;
   /** Entries written (0 on a preview or when any line is wrong: the import is all-or-nothing). */
   imported: number;
   preview: Array<{
@@ -27,107 +53,177 @@ export interface ImportReport {
     durationSeconds: number;
     quantity: number;
     label: string;
+    duplicate: boolean;
   }>;
 }
 
-/** Her spreadsheet may be saved with ';' (Excel FR), ',' or tabs; the header line tells. */
-function detectDelimiter(content: string): string {
-  const firstLine = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![0];
-}
+export type TimesheetImportOptions = ImportOptions & { includeDuplicates?: boolean };
 
-export function parseCsvRows(content: string): string[][] {
-  try {
-    return parse(content, {
-      bom: true,
-      delimiter: detectDelimiter(content),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    throw new PermanenceError('VALIDATION', `Fichier CSV illisible : ${(error as Error).message}`);
-  }
-}
-
-/** CSV import of past entries: validated line by line, written all-or-nothing in one transaction. */
+/**
+ * CSV import of past entries: read, checked line by line (locked months, duplicates of stored entries) and
+ * written all-or-nothing. Every step runs in slices of main-thread time with yields between them, so a
+ * 200,000-line file never freezes calls or drafts; the write goes in short transactions under a pending batch
+ * that is finished last, or removed (now on failure, at the next start after a crash).
+ */
 export function createTimesheetImport(
   ctx: ServiceContext,
   deps: { firms: FirmsService; timesheets: TimesheetsService },
 ) {
-  const repo = deps.timesheets.repository;
+  const imports = createTimeEntryImportsRepository(ctx.db);
 
-  function check(firmId: string, content: ImportContent, options: ImportOptions, fileName: string) {
+  async function removeBatch(batchId: string): Promise<void> {
+    while (!imports.removeSlice(batchId, 5_000)) await yieldToEventLoop();
+  }
+  // A batch still pending here was cut by a crash or a kill: its slices never became an import.
+  for (const batchId of imports.pendingBatches()) while (!imports.removeSlice(batchId, 50_000));
+
+  async function check(firmId: string, content: ImportContent, options: TimesheetImportOptions, fileName: string) {
+    const { includeDuplicates = false, ...validation } = options;
     const firm = deps.firms.get(firmId);
-    const { text, encoding } = decodeImport(content);
-    const rows = parseCsvRows(text);
-    const validation = validateImport(rows, firm.profile.timeZone, options);
-    const errors = [...validation.errors];
-    for (const entry of validation.entries) {
-      try {
-        deps.timesheets.assertUnlocked(firmId, entry.startedAt);
-      } catch (error) {
-        errors.push({ line: entry.line, column: 'date', message: (error as Error).message });
-      }
+    const clock = createWallClock(firm.profile.timeZone);
+    const { text, encoding } = await decodeImportInSlices(content, yieldToEventLoop);
+    const records = await parseCsvInSlices(text);
+    if (records.length - 1 > LIMITS.importFileLines) {
+      throw new PermanenceError(
+        'VALIDATION',
+        `Le fichier dépasse ${LIMITS.importFileLines.toLocaleString('fr-FR')} lignes ; découpez-le.`,
+      );
     }
-    errors.sort((a, b) => a.line - b.line);
+    const validator = createImportValidator(records[0] ?? [], firm.profile.timeZone, validation);
+    const errors: ImportLineError[] = validator.headerErrors.slice();
+    let errorCount = errors.length;
+    const fail = (error: ImportLineError) => {
+      errorCount += 1;
+      if (errors.length < REPORTED_LINES) errors.push(error);
+    };
+    const entries: ImportedEntry[] = [];
+    if (errorCount === 0) {
+      /** Month → why it is locked (null: open); the firm and its locks are read once per month, not per line. */
+      const locks = new Map<string, string | null>();
+      await inSlices(records, (row, index) => {
+        if (index === 0) return;
+        const result = validator.validateRow(row, index + 1);
+        if (!result) return;
+        if (result.errors) return result.errors.forEach(fail);
+        const entry = result.entry;
+        const month = clock.monthAt(entry.startedAt);
+        let locked = locks.get(month);
+        if (locked === undefined) {
+          try {
+            deps.timesheets.assertUnlocked(firmId, entry.startedAt);
+            locked = null;
+          } catch (error) {
+            locked = (error as Error).message;
+          }
+          locks.set(month, locked);
+        }
+        if (locked) fail({ line: entry.line, column: 'date', message: locked });
+        else entries.push(entry);
+      });
+      if (entries.length === 0 && errorCount === 0)
+        fail({ line: 1, column: '', message: 'Le fichier ne contient aucune ligne' });
+    }
+    // Duplicates: the firm's stored entries over the file's period, read by pages, against each line.
+    const stored = new Set<string>();
+    if (errorCount === 0 && entries.length > 0) {
+      let [from, to] = [Infinity, -Infinity];
+      for (const e of entries) [from, to] = [Math.min(from, e.startedAt), Math.max(to, e.startedAt)];
+      for (let after: [number, number] | null = [from, 0]; after; await yieldToEventLoop())
+        after = imports.signaturesPage(firmId, after, to, stored);
+    }
+    const duplicate: boolean[] = new Array<boolean>(entries.length);
+    const duplicateLines: number[] = [];
+    let duplicates = 0;
+    await inSlices(entries, (entry, i) => {
+      duplicate[i] = stored.has(entrySignature(entry));
+      if (!duplicate[i]) return;
+      duplicates += 1;
+      if (duplicateLines.length < REPORTED_LINES) duplicateLines.push(entry.line);
+    });
     const report: ImportReport = {
       fileName,
       encoding,
-      header: validation.header,
-      mapping: validation.mapping as Record<string, number>,
-      rows: Math.max(0, rows.length - 1),
+      header: validator.header,
+      mapping: validator.mapping as Record<string, number>,
+      rows: Math.max(0, records.length - 1),
       errors,
+      errorCount,
+      duplicates,
+      duplicateLines,
+      includeDuplicates,
+      toImport: errorCount > 0 ? 0 : includeDuplicates ? entries.length : entries.length - duplicates,
       imported: 0,
-      preview: validation.entries.slice(0, 50).map((e) => ({
+      preview: entries.slice(0, PREVIEW_ROWS).map((e, i) => ({
         line: e.line,
         taskType: e.taskType,
         startedAt: e.startedAt,
         durationSeconds: e.durationSeconds,
         quantity: e.quantity,
         label: e.label,
+        duplicate: duplicate[i]!,
       })),
     };
-    return { report, entries: validation.entries };
+    const chosen = includeDuplicates ? entries : entries.filter((_, i) => !duplicate[i]);
+    return { report, entries: chosen };
+  }
+
+  /** Writes the entries in short transactions sized to SLICE_MS; nothing stays if any slice fails. */
+  async function write(firmId: string, fileName: string, entries: readonly ImportedEntry[]): Promise<void> {
+    const now = ctx.now();
+    const by = deps.timesheets.who();
+    const batchId = ctx.newId();
+    imports.startBatch(batchId, firmId, fileName, now, by);
+    try {
+      for (let at = 0; at < entries.length;) {
+        const slice: TimeEntry[] = entries.slice(at, (at += WRITE_SLICE_ROWS)).map((e) => ({
+          // The batch and the file's line: unique, opaque like any id, and in order, so the 200,000 inserts go to
+          // the end of the id indexes instead of splitting pages all over them (random UUIDs made writes 3× slower).
+          id: `${batchId}-${String(e.line).padStart(6, '0')}`,
+          firmId,
+          source: 'import',
+          callId: null,
+          taskType: e.taskType,
+          startedAt: e.startedAt,
+          durationSeconds: e.durationSeconds,
+          afterCallSeconds: 0,
+          quantity: e.quantity,
+          billable: e.billable,
+          urgent: e.urgent,
+          label: e.label,
+          note: e.note,
+          importBatchId: batchId,
+          createdAt: now,
+          updatedAt: now,
+        }));
+        imports.insertSlice(slice, now, by);
+        await yieldToEventLoop();
+      }
+      imports.finishBatch(batchId, entries.length);
+    } catch (error) {
+      await removeBatch(batchId);
+      throw error;
+    }
   }
 
   return {
-    preview(firmId: string, content: ImportContent, options: ImportOptions = {}, fileName = ''): ImportReport {
-      return check(firmId, content, options, fileName).report;
+    async preview(
+      firmId: string,
+      content: ImportContent,
+      options: TimesheetImportOptions = {},
+      fileName = '',
+    ): Promise<ImportReport> {
+      return (await check(firmId, content, options, fileName)).report;
     },
     /** Writes every entry or none; a file with any bad line is refused with the line-by-line report. */
-    run(firmId: string, content: ImportContent, options: ImportOptions = {}, fileName = ''): ImportReport {
-      const { report, entries } = check(firmId, content, options, fileName);
-      if (report.errors.length > 0) return report;
-      const now = ctx.now();
-      const by = deps.timesheets.who();
-      const batchId = ctx.newId();
-      ctx.db.transaction(() => {
-        repo.insertBatch(batchId, firmId, fileName, now, by, entries.length);
-        for (const e of entries) {
-          const entry: TimeEntry = {
-            id: ctx.newId(),
-            firmId,
-            source: 'import',
-            callId: null,
-            taskType: e.taskType,
-            startedAt: e.startedAt,
-            durationSeconds: e.durationSeconds,
-            afterCallSeconds: 0,
-            quantity: e.quantity,
-            billable: e.billable,
-            urgent: e.urgent,
-            label: e.label,
-            note: e.note,
-            importBatchId: batchId,
-            createdAt: now,
-            updatedAt: now,
-          };
-          repo.insert(entry);
-          repo.audit({ entryId: entry.id, firmId, action: 'import', at: now, by, before: null, after: entry });
-        }
-      })();
+    async run(
+      firmId: string,
+      content: ImportContent,
+      options: TimesheetImportOptions = {},
+      fileName = '',
+    ): Promise<ImportReport> {
+      const { report, entries } = await check(firmId, content, options, fileName);
+      if (report.errorCount > 0 || entries.length === 0) return report;
+      await write(firmId, fileName, entries);
       ctx.emit('timesheets:changed', { firmIds: [firmId] });
       return { ...report, imported: entries.length };
     },

@@ -177,6 +177,17 @@ export function createImportValidator(headerRow: readonly string[], timeZone: st
     return index === undefined ? '' : (row[index] ?? '').trim();
   };
   const columnOf = (field: ImportField, fallback: string) => header[mapping[field] ?? -1] ?? fallback;
+  // A file repeats a handful of task words and yes/no values: read each once (accent folding is not free).
+  const taskTypes = new Map<string, TaskType | null>();
+  const taskTypeOf = (text: string) => {
+    if (!taskTypes.has(text)) taskTypes.set(text, parseTaskType(text));
+    return taskTypes.get(text)!;
+  };
+  const booleans = new Map<string, boolean | null>();
+  const booleanOf = (text: string) => {
+    if (!booleans.has(text)) booleans.set(text, parseBoolean(text));
+    return booleans.get(text)!;
+  };
 
   /** Null for a blank row (skipped). */
   function validateRow(row: readonly string[], line: number): ImportRowResult | null {
@@ -225,7 +236,7 @@ export function createImportValidator(headerRow: readonly string[], timeZone: st
     if (duration !== null && duration > 24 * 3600) fail(columnOf('duration', 'durée'), 'Durée de plus de 24 heures');
 
     const typeCell = cell(row, 'taskType');
-    const taskType = typeCell === '' ? opts.defaultTaskType : parseTaskType(typeCell);
+    const taskType = typeCell === '' ? opts.defaultTaskType : taskTypeOf(typeCell);
     if (!taskType) fail(columnOf('taskType', 'type'), `Type de tâche inconnu : « ${typeCell} »`);
 
     const quantityCell = cell(row, 'quantity');
@@ -235,9 +246,9 @@ export function createImportValidator(headerRow: readonly string[], timeZone: st
       else fail(columnOf('quantity', 'quantité'), `Quantité illisible : « ${quantityCell} » (nombre entier attendu)`);
     }
     const billableCell = cell(row, 'billable');
-    const billable = mapping.billable === undefined || billableCell === '' ? true : parseBoolean(billableCell);
+    const billable = mapping.billable === undefined || billableCell === '' ? true : booleanOf(billableCell);
     if (billable === null) fail(columnOf('billable', 'facturable'), `Valeur illisible : « ${billableCell} » (oui/non)`);
-    const urgent = parseBoolean(cell(row, 'urgent'));
+    const urgent = booleanOf(cell(row, 'urgent'));
     if (urgent === null) fail(columnOf('urgent', 'urgent'), `Valeur illisible : « ${cell(row, 'urgent')} » (oui/non)`);
     const label = cell(row, 'label');
     const note = cell(row, 'note');

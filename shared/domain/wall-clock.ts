@@ -80,6 +80,21 @@ export function createWallClock(timeZone: string) {
     return { kind: 'ok', ms: local.toMillis() };
   }
 
+  const utcDays = new Map<number, number | null>();
+  /** 'YYYY-MM' of an instant in the zone: integer arithmetic on UTC days with one offset (all but two a year). */
+  function monthAt(ms: number): string {
+    const day = Math.floor(ms / 86_400_000);
+    let offset = utcDays.get(day);
+    if (offset === undefined) {
+      const first = DateTime.fromMillis(day * 86_400_000, { zone: timeZone }).offset;
+      const last = DateTime.fromMillis((day + 1) * 86_400_000 - 1, { zone: timeZone }).offset;
+      offset = first === last ? first : null;
+      utcDays.set(day, offset);
+    }
+    if (offset === null) return DateTime.fromMillis(ms, { zone: timeZone }).toFormat('yyyy-LL');
+    return new Date(ms + offset * 60_000).toISOString().slice(0, 7);
+  }
+
   /** The calendar day after `date` ('YYYY-MM-DD'). */
   function nextDay(date: string): string {
     const ymd = calendarDate(date);
@@ -87,7 +102,7 @@ export function createWallClock(timeZone: string) {
     return new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2] + 1)).toISOString().slice(0, 10);
   }
 
-  return { timeZone, resolve, nextDay };
+  return { timeZone, resolve, nextDay, monthAt };
 }
 export type WallClock = ReturnType<typeof createWallClock>;
 

@@ -17,10 +17,10 @@ export function createTimesheetsHandlers(services: Services): HandlersFor<keyof 
     'timesheets:stopTimer': () => timesheets.stopTimer(),
     'timesheets:discardTimer': () => timesheets.discardTimer(),
     'timesheets:extendAfterCallWork': ({ callId, at }) => timesheets.extendAfterCallWork(callId, at),
-    'timesheets:previewImport': ({ firmId, content, contentEncoding, fileName, mapping, defaultTaskType }) =>
-      timesheetImport.preview(firmId, fromContract(content, contentEncoding), { mapping, defaultTaskType }, fileName),
-    'timesheets:import': ({ firmId, content, contentEncoding, fileName, mapping, defaultTaskType }) =>
-      timesheetImport.run(firmId, fromContract(content, contentEncoding), { mapping, defaultTaskType }, fileName),
+    'timesheets:previewImport': ({ firmId, content, contentEncoding, fileName, ...options }) =>
+      timesheetImport.preview(firmId, fromContract(content, contentEncoding), options, fileName),
+    'timesheets:import': ({ firmId, content, contentEncoding, fileName, ...options }) =>
+      timesheetImport.run(firmId, fromContract(content, contentEncoding), options, fileName),
     'billing:overview': ({ month }) => billing.overview(month),
     'billing:firmMonth': ({ firmId, month }) => {
       const view = billing.firmMonth(firmId, month);

@@ -33,9 +33,10 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
   const [mapping, setMapping] = useState<ColumnMappingInput | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [includeDuplicates, setIncludeDuplicates] = useState(false);
 
   const preview = useCallback(
-    async (chosen: ColumnMappingInput | null) => {
+    async (chosen: ColumnMappingInput | null, withDuplicates = false) => {
       try {
         const next = await api.timesheets.previewImport({
           firmId,
@@ -43,6 +44,7 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
           contentEncoding: 'base64',
           fileName,
           mapping: chosen ?? {},
+          includeDuplicates: withDuplicates,
         });
         setReport(next);
         if (!chosen) {
@@ -65,14 +67,26 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
   function choose(field: ImportField, value: string) {
     const next = { ...mapping, [field]: value === IGNORE ? null : Number(value) };
     setMapping(next);
-    void preview(next);
+    void preview(next, includeDuplicates);
+  }
+
+  function chooseDuplicates(include: boolean) {
+    setIncludeDuplicates(include);
+    void preview(mapping, include);
   }
 
   async function runImport() {
     if (!mapping) return;
     setBusy(true);
     try {
-      const done = await api.timesheets.import({ firmId, content, contentEncoding: 'base64', fileName, mapping });
+      const done = await api.timesheets.import({
+        firmId,
+        content,
+        contentEncoding: 'base64',
+        fileName,
+        mapping,
+        includeDuplicates,
+      });
       setReport(done);
       if (done.imported > 0) onImported();
     } catch (e) {
@@ -83,6 +97,11 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
   }
 
   const header = report?.header ?? [];
+  const skipped = report && !report.includeDuplicates ? report.duplicates : 0;
+  /** The first 20 duplicate line numbers; '…' says there are more. */
+  const duplicateLines = report
+    ? report.duplicateLines.slice(0, 20).join(', ') + (report.duplicates > 20 ? '…' : '')
+    : '';
   return (
     <section className="timesheets-import" aria-label={t('timesheets.import.title')}>
       <h3>
@@ -124,11 +143,12 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
         report.imported > 0 ? (
           <p className="banner banner--ok" role="status">
             {t('timesheets.import.done', { count: report.imported })}
+            {skipped > 0 ? ` ${t('timesheets.import.skipped', { count: skipped })}` : ''}
           </p>
-        ) : report.errors.length > 0 ? (
+        ) : report.errorCount > 0 ? (
           <>
             <p className="banner banner--error" role="alert">
-              {t('timesheets.import.refused', { count: report.errors.length })}
+              {t('timesheets.import.refused', { count: report.errorCount })}
             </p>
             <ul className="timesheets-import__errors">
               {report.errors.slice(0, 100).map((e, i) => (
@@ -140,7 +160,29 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
           </>
         ) : (
           <>
-            <p role="status">{t('timesheets.import.ready', { count: report.rows })}</p>
+            <p role="status">
+              {report.toImport > 0
+                ? t('timesheets.import.ready', { count: report.toImport })
+                : t('timesheets.import.nothingToImport')}
+            </p>
+            {report.duplicates > 0 ? (
+              <div className="banner cd-note timesheets-import__duplicates">
+                <p>
+                  {t(includeDuplicates ? 'timesheets.import.duplicatesIncluded' : 'timesheets.import.duplicates', {
+                    count: report.duplicates,
+                    lines: duplicateLines,
+                  })}
+                </p>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={includeDuplicates}
+                    onChange={(e) => chooseDuplicates(e.target.checked)}
+                  />{' '}
+                  {t('timesheets.import.includeDuplicates')}
+                </label>
+              </div>
+            ) : null}
             <table className="billing-table timesheets-import__preview">
               <caption className="muted">
                 {t('timesheets.import.previewCaption', { count: Math.min(report.preview.length, PREVIEW_ROWS) })}
@@ -156,6 +198,7 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
                   <th scope="col" className="num">
                     {t('timesheets.entry.quantity')}
                   </th>
+                  <th scope="col">{t('timesheets.import.status')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -166,6 +209,7 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
                     <td>{row.label}</td>
                     <td className="num">{formatDuration(row.durationSeconds)}</td>
                     <td className="num">{row.quantity}</td>
+                    <td>{row.duplicate ? t('timesheets.import.duplicate') : ''}</td>
                   </tr>
                 ))}
               </tbody>
@@ -174,9 +218,9 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
         )
       ) : null}
       <div className="dialog__actions">
-        {report && report.errors.length === 0 && report.imported === 0 ? (
+        {report && report.errorCount === 0 && report.imported === 0 && report.toImport > 0 ? (
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void runImport()}>
-            {t('timesheets.import.confirm', { count: report.rows })}
+            {busy ? t('timesheets.import.working') : t('timesheets.import.confirm', { count: report.toImport })}
           </button>
         ) : null}
         <button type="button" className="button" onClick={onClose}>

@@ -38,6 +38,8 @@ export interface MonthOverviewRow {
   actualSeconds: number;
   billedSeconds: number;
   entryCount: number;
+  /** Entries of demo or simulated calls this month: listed in Temps, never billed (said when the month is empty). */
+  demoEntryCount: number;
   callsOffered: number;
   answerRate: number | null;
   lock: MonthLock | null;
@@ -62,7 +64,15 @@ export interface ImportReportView {
   header: string[];
   mapping: Record<string, number>;
   rows: number;
+  /** The first line errors, in line order; `errorCount` counts them all. */
   errors: ImportLineError[];
+  errorCount: number;
+  /** Valid lines identical to a stored entry (firm, start, duration, task type, quantity), and the first ones. */
+  duplicates: number;
+  duplicateLines: number[];
+  includeDuplicates: boolean;
+  /** Entries an import writes: the valid lines, less the duplicates unless they are included. */
+  toImport: number;
   imported: number;
   preview: Array<{
     line: number;
@@ -71,6 +81,7 @@ export interface ImportReportView {
     durationSeconds: number;
     quantity: number;
     label: string;
+    duplicate: boolean;
   }>;
 }
 
@@ -88,6 +99,8 @@ const importInput = z
     /** Field → column index; null: ignore the field (not guessed from the header). */
     mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().nonnegative().nullable()).default({}),
     defaultTaskType: z.enum(TASK_TYPES).default('other'),
+    /** Lines identical to a stored entry are skipped unless she asks for them too. */
+    includeDuplicates: z.boolean().default(false),
   })
   .strict();
 

@@ -5,11 +5,11 @@ import { tempDir } from '../../../fixtures/factories';
 import { setupFirm } from './support';
 
 describe('CSV import of past entries and the CLI', () => {
-  it('imports an Excel FR spreadsheet (BOM, ;) in one batch, audited, and refuses a file with one bad line entirely', () => {
+  it('imports an Excel FR spreadsheet (BOM, ;) in one batch, audited, and refuses a file with one bad line entirely', async () => {
     const { t, firm } = setupFirm();
     const good =
       '\uFEFFDate;Heure;Durée;Type;Objet\r\n03/11/2026;14:00;1,5;saisie;Factures\r\n04/11/2026;09:00;0:45;relances;Impayés\r\n';
-    const report = t.services.timesheetImport.run(firm.id, good, {}, 'heures.csv');
+    const report = await t.services.timesheetImport.run(firm.id, good, {}, 'heures.csv');
     expect(report).toMatchObject({ imported: 2, errors: [] });
     const { items } = t.services.timesheets.list({ firmId: firm.id, from: null, to: null, limit: 10, offset: 0 });
     expect(items.map((e) => [e.source, e.taskType, e.durationSeconds]).sort()).toEqual([
@@ -18,17 +18,17 @@ describe('CSV import of past entries and the CLI', () => {
     ]);
     expect(t.services.timesheets.auditOf(items[0]!.id)[0]).toMatchObject({ action: 'import', by: 'Julie' });
     const bad = 'Date;Durée\n05/11/2026;1:00\n06/11/2026;xx\n';
-    const refused = t.services.timesheetImport.run(firm.id, bad);
+    const refused = await t.services.timesheetImport.run(firm.id, bad);
     expect(refused.imported).toBe(0);
     expect(refused.errors).toEqual([expect.objectContaining({ line: 3, column: 'Durée' })]);
     expect(t.services.timesheets.list({ firmId: firm.id, from: null, to: null, limit: 10, offset: 0 }).total).toBe(2);
     t.close();
   });
 
-  it('refuses lines that fall in a locked month', () => {
+  it('refuses lines that fall in a locked month', async () => {
     const { t, firm } = setupFirm();
     t.services.billing.lock(firm.id, '2026-10', '');
-    const report = t.services.timesheetImport.run(firm.id, 'Date,Duration\n2026-10-30,1:00\n2026-11-02,1:00\n');
+    const report = await t.services.timesheetImport.run(firm.id, 'Date,Duration\n2026-10-30,1:00\n2026-11-02,1:00\n');
     expect(report.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/verrouillé/) })]);
     expect(report.imported).toBe(0);
     t.close();
