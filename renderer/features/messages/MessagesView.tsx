@@ -157,47 +157,52 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
         </p>
       ) : null}
       <div className="msg-body">
-        <ul
-          className="msg-list"
-          role="listbox"
-          aria-label={t('callDesk.list.label')}
-          ref={listRef}
-          onKeyDown={onListKey}
-        >
-          {items.map((m) => (
-            <li
-              key={m.id}
-              id={`msg-row-${m.id}`}
-              role="option"
-              aria-selected={m.id === selectedId}
-              tabIndex={m.id === selectedId || (selectedId === null && m === items[0]) ? 0 : -1}
-              className={`msg-row msg-row--${m.urgency}`}
-              onClick={() => void store.getState().select(m.id)}
-            >
-              <span className="msg-row__top">
-                <strong>{m.callerName || m.callerCompany || t('callDesk.view.unnamed')}</strong>
-                <MessageStatusBadge status={m.status} />
-              </span>
-              <span className="msg-row__motif">
-                {m.urgency !== 'normal' ? (
-                  <span className={`msg-urgency msg-urgency--${m.urgency}`}>{t(`callDesk.urgency.${m.urgency}`)}</span>
-                ) : null}{' '}
-                {m.motif}
-              </span>
-              <span className="muted msg-row__meta">
-                {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language)}
-              </span>
-            </li>
-          ))}
-          {items.length === 0 ? <li className="muted msg-empty">{t('callDesk.list.empty')}</li> : null}
+        {/* A listbox holds options only: the empty note and « more » sit beside it, in the same scrolling column. */}
+        <div className="msg-list">
+          <ul
+            className="msg-list__options"
+            role="listbox"
+            aria-label={t('callDesk.list.label')}
+            ref={listRef}
+            onKeyDown={onListKey}
+          >
+            {items.map((m) => (
+              <li
+                key={m.id}
+                id={`msg-row-${m.id}`}
+                role="option"
+                aria-selected={m.id === selectedId}
+                tabIndex={m.id === selectedId || (selectedId === null && m === items[0]) ? 0 : -1}
+                className={`msg-row msg-row--${m.urgency}`}
+                onClick={() => void store.getState().select(m.id)}
+              >
+                <span className="msg-row__top">
+                  <strong>{m.callerName || m.callerCompany || t('callDesk.view.unnamed')}</strong>
+                  <MessageStatusBadge status={m.status} />
+                </span>
+                <span className="msg-row__motif">
+                  {m.urgency !== 'normal' ? (
+                    <span className={`msg-urgency msg-urgency--${m.urgency}`}>
+                      {t(`callDesk.urgency.${m.urgency}`)}
+                    </span>
+                  ) : null}{' '}
+                  {m.motif}
+                </span>
+                <span className="muted msg-row__meta">
+                  {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {items.length === 0 ? <p className="muted msg-empty">{t('callDesk.list.empty')}</p> : null}
           {items.length < total ? (
-            <li className="msg-more">
+            <p className="msg-more">
               <button type="button" className="button button--plain" onClick={() => void store.getState().loadMore()}>
                 {t('callDesk.list.more', { shown: items.length, total })}
               </button>
-            </li>
+            </p>
           ) : null}
-        </ul>
+        </div>
         <div className="msg-detail">
           {selectedId ? (
             <MessageDetailPanel store={store} firmName={firmName} />

@@ -348,7 +348,8 @@ export const CallCard = memo(function CallCard({
         {firm?.consignes.body ? (
           <details className="phone-card__consignes" open={ringing}>
             <summary>{t('phone.card.consignes')}</summary>
-            <div className="markdown">
+            {/* It scrolls when long: reachable and scrollable with the keyboard too. */}
+            <div className="markdown" tabIndex={0} role="region" aria-label={t('phone.card.consignes')}>
               <SafeMarkdown onDial={(n) => void phone.calls.call(n, firm.id)}>{firm.consignes.body}</SafeMarkdown>
             </div>
           </details>
