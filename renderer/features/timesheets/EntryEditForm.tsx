@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import { TASK_TYPES, type TaskType } from '../../../shared/domain/billing/billing-settings';
 import type { EntryAuditRecord, TimeEntry } from '../../../shared/domain/timesheet';
 import { parseDuration } from '../../../shared/domain/timesheet-import';
+import { createWallClock } from '../../../shared/domain/wall-clock';
 import { formatDuration } from '../billing/format';
 
 interface Props {
@@ -26,6 +27,12 @@ const AUDITED_FIELDS = [
   'note',
 ] as const;
 
+/** 'UTC+02:00' for 120 minutes east of UTC. */
+function formatOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '−' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** One time entry edited in the firm's time zone; main audits the change and refuses it in a locked month. */
 export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
@@ -42,6 +49,15 @@ export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [audit, setAudit] = useState<EntryAuditRecord[]>([]);
+  /** The date and time as first shown: unchanged, the entry keeps its instant (02:30 exists twice in October). */
+  const [shown, setShown] = useState<{ date: string; time: string; at: number } | null>(null);
+  /** The instant chosen for a time that exists twice (autumn overlap); null: not chosen yet. */
+  const [overlapChoice, setOverlapChoice] = useState<number | null>(null);
+  const clock = useMemo(() => (zone ? createWallClock(zone) : null), [zone]);
+  const unchanged = shown !== null && shown.date === date && shown.time === time;
+  const resolution = clock && date && time ? clock.resolve(date, time.length === 5 ? `${time}:00` : time) : null;
+  const overlap = resolution?.kind === 'overlap' ? resolution.candidates : null;
+  const chosenInstant = overlapChoice ?? (unchanged && overlap ? shown.at : null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -68,6 +84,7 @@ export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
         setZone(firm.profile.timeZone);
         setDate(local.toFormat('yyyy-LL-dd'));
         setTime(local.toFormat('HH:mm:ss'));
+        setShown({ date: local.toFormat('yyyy-LL-dd'), time: local.toFormat('HH:mm:ss'), at: entry.startedAt });
       },
       (e: Error) => live && setError(e.message),
     );
@@ -83,15 +100,22 @@ export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
     setSaved(false);
     const seconds = parseDuration(duration);
     if (seconds === null) return setError(t('timesheets.edit.badDuration'));
-    const local = DateTime.fromISO(`${date}T${time.length === 5 ? `${time}:00` : time}`, { zone });
-    if (!local.isValid) return setError(t('timesheets.edit.badDate'));
+    // Wall-clock time across DST: a time in the spring gap is refused, one that exists twice needs her choice.
+    let startedAt: number;
+    if (resolution?.kind === 'overlap') {
+      if (chosenInstant === null) return setError(t('timesheets.edit.dstOverlap', { time: time.slice(0, 5) }));
+      startedAt = chosenInstant;
+    } else if (unchanged) startedAt = shown.at;
+    else if (resolution?.kind === 'ok') startedAt = resolution.ms;
+    else if (resolution?.kind === 'gap') return setError(t('timesheets.edit.dstGap', { time: time.slice(0, 5) }));
+    else return setError(t('timesheets.edit.badDate'));
     const qty = Number(quantity);
     if (!Number.isInteger(qty) || qty < 0) return setError(t('timesheets.edit.badQuantity'));
     try {
       const next = await api.timesheets.update({
         id: entry.id,
         patch: {
-          startedAt: local.toMillis(),
+          startedAt,
           durationSeconds: seconds,
           taskType,
           quantity: qty,
@@ -102,6 +126,8 @@ export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
       });
       setError(null);
       setSaved(true);
+      setShown({ date, time, at: next.startedAt });
+      setOverlapChoice(null);
       onSaved(next);
       await loadAudit();
     } catch (e) {
@@ -143,12 +169,47 @@ export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
         <div className="form-grid">
           <label className="field">
             {t('timesheets.edit.date')}
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+            <input
+              type="date"
+              value={date}
+              onChange={(e) => {
+                setDate(e.target.value);
+                setOverlapChoice(null);
+              }}
+              required
+            />
           </label>
           <label className="field">
             {t('timesheets.edit.time')}
-            <input type="time" step={1} value={time} onChange={(e) => setTime(e.target.value)} required />
+            <input
+              type="time"
+              step={1}
+              value={time}
+              onChange={(e) => {
+                setTime(e.target.value);
+                setOverlapChoice(null);
+              }}
+              required
+            />
           </label>
+          {overlap ? (
+            <label className="field">
+              {t('timesheets.edit.offset', { time: time.slice(0, 5) })}
+              <select
+                value={chosenInstant === null ? '' : String(chosenInstant)}
+                onChange={(e) => setOverlapChoice(e.target.value ? Number(e.target.value) : null)}
+              >
+                <option value="">{t('timesheets.edit.offsetPick')}</option>
+                {overlap.map((c, i) => (
+                  <option key={c.ms} value={String(c.ms)}>
+                    {t(i === 0 ? 'timesheets.edit.offsetSummer' : 'timesheets.edit.offsetWinter', {
+                      offset: formatOffset(c.offsetMinutes),
+                    })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label className="field">
             {t('timesheets.edit.duration')}
             <input
