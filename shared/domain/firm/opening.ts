@@ -57,11 +57,34 @@ function closureFor(
   return null;
 }
 
-/** The instant the firm's clock shows `time` on `day`; setting fields (not adding durations) keeps DST honest. */
-function atWallClock(day: DateTime, time: string): DateTime {
+/**
+ * The instant the firm's clock reaches `time` on `day`; setting fields (not adding durations) keeps DST honest.
+ * A time the clock skips (spring gap) is reached when the clock jumps past it, not an hour later as luxon's
+ * shifted time would say; a time the clock shows twice (autumn overlap) starts an interval the first time and
+ * ends it the second time, since the clock reads before it until then.
+ */
+function atWallClock(day: DateTime, time: string, boundary: 'start' | 'end'): DateTime {
   const minutes = minutesOf(time);
   if (minutes >= 24 * 60) return day.plus({ days: 1 }).startOf('day');
-  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
+  const [hour, minute] = [Math.floor(minutes / 60), minutes % 60];
+  const local = day.set({ hour, minute, second: 0, millisecond: 0 });
+  if (local.hour !== hour || local.minute !== minute) return clockJumpBefore(local);
+  const possible = local.getPossibleOffsets();
+  if (possible.length > 1) return boundary === 'start' ? possible[0]! : possible[possible.length - 1]!;
+  return local;
+}
+
+/** The instant of the spring-forward jump just before `after` (a time luxon shifted past the gap), to the minute. */
+function clockJumpBefore(after: DateTime): DateTime {
+  const offsetAfter = after.offset;
+  let lo = after.toMillis() - 3 * 3_600_000;
+  let hi = after.toMillis();
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (DateTime.fromMillis(mid, { zone: after.zone }).offset === offsetAfter) hi = mid;
+    else lo = mid;
+  }
+  return DateTime.fromMillis(hi, { zone: after.zone });
 }
 
 /** An interval ending at 24:00 that continues at 00:00 the next day is one stretch for the caller. */
@@ -81,7 +104,7 @@ function endOfOpenStretch(
     day = next;
     endTime = continuation.end;
   }
-  return atWallClock(day, endTime).toMillis();
+  return atWallClock(day, endTime, 'end').toMillis();
 }
 
 function findNextOpening(
@@ -96,7 +119,7 @@ function findNextOpening(
       (a, b) => minutesOf(a.start) - minutesOf(b.start),
     );
     for (const interval of intervals) {
-      const start = atWallClock(day, interval.start);
+      const start = atWallClock(day, interval.start, 'start');
       if (start > now) return start.toMillis();
     }
   }
