@@ -8,12 +8,13 @@ import { PermanenceError } from '../shared/api';
 import { sourceRoot } from './platform/paths';
 import { createServices, type Services } from './services';
 import { TIMESHEETS_USAGE, timesheetsCommands } from './services/timesheets-cli';
+import { INVOICES_USAGE, invoicesCommands } from './services/invoices/cli';
 import { openStore, type Db } from './store/open';
 
 const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
   npm run cli -- workspace import FILE    import firms, people, consignes, scripts and contacts (all or nothing)
   npm run cli -- workspace export FILE    write the workspace to FILE (never includes passwords)
-${TIMESHEETS_USAGE}`;
+${TIMESHEETS_USAGE}${INVOICES_USAGE}`;
 
 export interface CliResult {
   exitCode: number;
@@ -25,6 +26,7 @@ type Command = (services: Services, args: string[]) => string | Promise<string>;
 
 const COMMANDS: Record<string, Command> = {
   ...timesheetsCommands,
+  ...invoicesCommands,
   'workspace import': (services, [file]) => {
     if (!file) throw new UsageError('workspace import needs a FILE');
     const report = services.workspace.importContent(fs.readFileSync(file, 'utf8'));
