@@ -45,6 +45,18 @@ describe.runIf(enabled)('accessibility of every screen (axe-core, WCAG 2 AA)', (
     await browser?.close();
   });
 
+  it('the check itself catches near-white text on cream and a field without a label', async () => {
+    const probe = await browser.context.newPage();
+    await probe.setContent(
+      '<html lang="fr"><head><title>Sonde</title></head><body><main>' +
+        '<p style="color:#f1f3f7;background:#fff4e0">0:00:03</p><input type="text">' +
+        '</main></body></html>',
+    );
+    const ids = (await axeViolations(probe)).map((v) => v.id);
+    await probe.close();
+    expect(ids).toEqual(expect.arrayContaining(['color-contrast', 'label']));
+  });
+
   it('first run', async () => {
     await page.goto(harness.url);
     await page
@@ -72,8 +84,9 @@ describe.runIf(enabled)('accessibility of every screen (axe-core, WCAG 2 AA)', (
     await tabs.first().waitFor();
     const violations = [...(await check('02-firms'))];
     const names = await tabs.allInnerTexts();
-    for (const [i, name] of names.entries()) {
+    for (const i of names.keys()) {
       await tabs.nth(i).click();
+      await tabs.nth(i).and(page.locator('[aria-selected="true"]')).waitFor();
       await page.getByRole('tabpanel').first().waitFor();
       violations.push(...(await check(`03-firm-tab-${i + 1}`)));
     }
