@@ -134,7 +134,7 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
     await page.getByRole('button', { name: 'Tout exporter (PDF, XLSX, CSV)' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /6 fichier\(s\) écrit\(s\)/ })
+      .filter({ hasText: /6 fichiers écrits/ })
       .waitFor();
     await shot(page, 'billing-02-exported');
     const outDir = path.join(dataDir, 'exports', '2026-10');
