@@ -160,6 +160,33 @@ describe.runIf(enabled)('accessibility of every screen (axe-core, WCAG 2 AA)', (
     await expectClean('11-calls');
   });
 
+  it('the quick time entry dialog (Ctrl+E)', async () => {
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expectClean('12a-quick-entry');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('every other screen of the navigation (a screen added later is checked too)', async () => {
+    const covered = ['Cabinets', 'Poste d’appel', 'Messages', 'Facturation', 'Temps', 'Appels'];
+    const nav = page.getByRole('navigation', { name: 'Écrans' });
+    const names = await nav.getByRole('button').allInnerTexts();
+    const violations = [];
+    for (const name of names.filter((n) => !covered.includes(n))) {
+      const item = nav.getByRole('button', { name, exact: true });
+      await item.click();
+      await item.and(page.locator('[aria-current="page"]')).waitFor();
+      await page.locator('.view').getByRole('heading').first().waitFor();
+      violations.push(...(await check(`12b-screen-${name.toLowerCase().replace(/\W+/g, '-')}`)));
+    }
+    expect(
+      violations.map((v) => v.id),
+      found.join('\n\n'),
+    ).toEqual([]);
+  });
+
   it('Réglages', async () => {
     await page.getByRole('button', { name: 'Réglages' }).click();
     await page.getByRole('dialog', { name: 'Réglages' }).waitFor();
