@@ -9,6 +9,7 @@ import { MessagesView } from '../features/messages/MessagesView';
 
 // Billing and time screens carry the chart library; they load on first visit, not at start-up.
 const BillingView = lazy(() => import('../features/billing/BillingView').then((m) => ({ default: m.BillingView })));
+const InvoicesView = lazy(() => import('../features/invoices/InvoicesView').then((m) => ({ default: m.InvoicesView })));
 const TimesheetsView = lazy(() =>
   import('../features/timesheets/TimesheetsView').then((m) => ({ default: m.TimesheetsView })),
 );
@@ -49,6 +50,16 @@ export const VIEWS: ViewDef[] = [
     render: ({ api }) => (
       <Suspense fallback={null}>
         <TimesheetsView api={api} />
+      </Suspense>
+    ),
+  },
+  {
+    id: 'invoices',
+    labelKey: 'invoices.nav',
+    key: '7',
+    render: ({ api, firmsStore }) => (
+      <Suspense fallback={null}>
+        <InvoicesView api={api} firmsStore={firmsStore} />
       </Suspense>
     ),
   },

@@ -4,7 +4,15 @@ import type { Services } from '../../services';
 import type { InvoiceRow } from '../../store/repositories/invoices';
 import type { HandlersFor } from './types';
 
-function summary(row: InvoiceRow): InvoiceSummary {
+type MailState = ReturnType<Services['invoices']['mailState']>;
+
+function mailOf(state: MailState): InvoiceSummary['mail'] {
+  if (state === null || state === 'cancelled') return 'none';
+  if (state === 'sent' || state === 'failed') return state;
+  return 'waiting';
+}
+
+function toSummary(row: InvoiceRow, mail: MailState): InvoiceSummary {
   return {
     id: row.id,
     number: row.number,
@@ -20,11 +28,13 @@ function summary(row: InvoiceRow): InvoiceSummary {
     creditedInvoiceId: row.creditedInvoiceId,
     paidOn: row.paidOn,
     hasPdf: row.hasPdf,
+    mail: mailOf(mail),
   };
 }
 
 export function createInvoicesHandlers(services: Services): HandlersFor<keyof typeof invoicesMethods> {
   const { invoices } = services;
+  const summary = (row: InvoiceRow) => toSummary(row, invoices.mailState(row.id));
   return {
     'invoices:settings': () => invoices.settings(),
     'invoices:saveSettings': (patch) => invoices.saveSettings(patch),

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/billing/billing-settings';
 import { Field } from '../../ui/Field';
 import { useEditor, useFieldError } from '../firm-editor/editor-context';
+import { FirmInvoicingSection } from '../invoices/FirmInvoicingSection';
 import { MajorationEditor } from './MajorationEditor';
 import { MoneyInput } from './MoneyInput';
 
@@ -274,6 +275,7 @@ export function BillingRulesTab() {
           </Field>
         </div>
       </fieldset>
+      <FirmInvoicingSection />
     </div>
   );
 }

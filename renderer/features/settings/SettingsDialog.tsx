@@ -6,6 +6,7 @@ import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { SipSettingsSection } from '../sip-settings/SipSettingsSection';
 import { SmtpSettingsSection } from '../smtp-settings';
+import { InvoicingSettingsSection } from '../invoices/InvoicingSettingsSection';
 import { IdentitySection } from './IdentitySection';
 
 interface SettingsDialogProps {
@@ -84,6 +85,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
           )}
         </Field>
         <IdentitySection settings={settings} />
+        <InvoicingSettingsSection />
         <SipSettingsSection />
         <SmtpSettingsSection />
         <fieldset className="group">

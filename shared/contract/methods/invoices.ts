@@ -27,6 +27,8 @@ export interface InvoiceSummary {
   creditedInvoiceId: string | null;
   paidOn: string | null;
   hasPdf: boolean;
+  /** Where its e-mail to the firm stands: never queued, waiting in the outbox, sent, or failed (will be retried). */
+  mail: 'none' | 'waiting' | 'sent' | 'failed';
 }
 
 export type IssueOutcomeView =
