@@ -18,6 +18,8 @@ export interface FirmMonth {
   /** The entries of the month (notes and sources for the detail); non-billable ones included, demo ones never. */
   entries: TimeEntry[];
   lock: MonthLock | null;
+  /** Entries of demo calls this month, left out of everything above. */
+  demoEntryCount: number;
 }
 
 export function createBillingService(
@@ -31,7 +33,8 @@ export function createBillingService(
     const timeZone = firm.profile.timeZone;
     const period = monthPeriod(month, timeZone);
     // Demo and simulated calls (and what was logged from them) never reach the statement, the KPIs or exports.
-    const entries = repo.between(firmId, period.start, period.end).filter((e) => !e.demo);
+    const all = repo.between(firmId, period.start, period.end);
+    const entries = all.filter((e) => !e.demo);
     const statement = computeMonth({ settings: firm.billing, timeZone, month, entries: entries.map(toBillableEntry) });
     const calls = deps.calls.between(period.start, period.end, firmId).filter((c) => !c.demo);
     const afterCallSeconds = new Map<string, number>();
@@ -43,7 +46,8 @@ export function createBillingService(
       messagesTaken: repo.messagesTaken(firmId, period.start, period.end),
       afterCallSeconds,
     });
-    return { firm, month, statement, kpi, entries, lock: repo.lockFor(firmId, month) };
+    const demoEntryCount = all.length - entries.length;
+    return { firm, month, statement, kpi, entries, lock: repo.lockFor(firmId, month), demoEntryCount };
   }
 
   function lockScopeName(firmId: string | null): string {
@@ -55,7 +59,7 @@ export function createBillingService(
     /** Every active firm's month, for the Facturation screen. */
     overview(month: string): MonthOverviewRow[] {
       return deps.firms.list().map((summary) => {
-        const { firm, statement, kpi, entries, lock } = firmMonth(summary.id, month);
+        const { firm, statement, kpi, entries, lock, demoEntryCount } = firmMonth(summary.id, month);
         return {
           firmId: firm.id,
           firmName: firm.profile.name,
@@ -66,6 +70,7 @@ export function createBillingService(
           actualSeconds: statement.lines.reduce((sum, l) => sum + l.actualSeconds, 0),
           billedSeconds: statement.time.billedSeconds,
           entryCount: entries.length,
+          demoEntryCount,
           callsOffered: kpi.offered,
           answerRate: kpi.answerRate,
           lock,

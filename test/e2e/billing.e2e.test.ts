@@ -30,6 +30,8 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
       workspaceInitialisedAt: Date.UTC(2026, 0, 1),
       secretaryName: 'Julie',
       legalName: 'Julie Moreau',
+      siren: '912 345 678',
+      address: '4 allée des Tilleuls\n69003 Lyon',
     });
     const martin = services.firms.save({
       draft: parsedDraft(

@@ -3,7 +3,7 @@ import type { CallOffer } from '../../shared/domain/call';
 import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
 import type { Harness } from '../../main/harness/server';
-import { freshDataDir, screenshotPath, startTestHarness } from './support/harness';
+import { ensureRendererBuilt, freshDataDir, screenshotPath, startTestHarness } from './support/harness';
 
 const enabled = hasTool(CHROMIUM_PATH, 'chromium');
 
@@ -40,8 +40,10 @@ function seedCall(harness: Harness, firmId: string, n: number, offer: Partial<Ca
 describe.runIf(enabled)('demo calls, call log and Temps in Chromium (1280×720, French)', () => {
   let browser: LaunchedBrowser;
   beforeAll(async () => {
+    // Building the renderer can take minutes on a loaded machine: not inside a test's time.
+    ensureRendererBuilt();
     browser = await launchChromium({ viewport: { width: 1280, height: 720 } });
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
   });
@@ -98,6 +100,35 @@ describe.runIf(enabled)('demo calls, call log and Temps in Chromium (1280×720, 
         .getByText(/heure de La Réunion/)
         .waitFor();
       await page.screenshot({ path: screenshotPath('timesheets-demo-zone-fr-1280') });
+      await page.close();
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('opens Facturation on the current month, says why it is empty, and asks for her identity before a PDF', async () => {
+    const harness = await startTestHarness(freshDataDir());
+    try {
+      const { services } = harness;
+      services.settings.update({ workspaceInitialisedAt: Date.UTC(2026, 0, 1), secretaryName: '', legalName: '' });
+      const martin = services.firms.save({ draft: parsedDraft(makeFirmDraft({ name: 'Cabinet Martin' })) });
+      seedCall(harness, martin.id, 1, { demo: true, matchedBy: 'demo', sipCallId: 'demo-1' }, 'Marc Delorme');
+      const page: Page = await browser.context.newPage();
+      await page.goto(harness.url);
+      await page.getByRole('navigation').getByRole('button', { name: 'Facturation' }).click();
+      await page.getByRole('heading', { name: 'Facturation' }).waitFor();
+      const now = new Date();
+      const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+      expect(await page.getByLabel('Mois', { exact: true }).inputValue()).toBe(month);
+      await page.getByText('Rien à facturer pour', { exact: false }).waitFor();
+      await page.getByText('1 saisie vient d’un appel de démonstration', { exact: false }).waitFor();
+      await page.screenshot({ path: screenshotPath('billing-empty-month-fr-1280') });
+      await page.getByRole('button', { name: 'PDF', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Votre identité de prestataire est incomplète' });
+      await dialog.getByText('votre numéro SIREN').waitFor();
+      await page.screenshot({ path: screenshotPath('billing-identity-warning-fr-1280') });
+      await dialog.getByRole('button', { name: 'Compléter dans Réglages' }).click();
+      await page.getByRole('dialog', { name: 'Réglages' }).waitFor();
       await page.close();
     } finally {
       await harness.close();

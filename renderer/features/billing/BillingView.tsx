@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import type { ExportFormat, FirmMonthView, MonthOverviewRow } from '../../../shared/contract/methods/timesheets';
+import { ShellContext } from '../../app/shell-context';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatDuration, formatEuros, previousMonth } from './format';
-import { KpiPanel } from './KpiPanel';
+import { EmptyMonth } from './EmptyMonth';
+import { ExportIdentityDialog, missingIdentity, type IdentityField } from './ExportIdentityDialog';
+import { FirmMonthDetail } from './FirmMonthDetail';
+import { currentMonth, formatDuration, formatEuros } from './format';
 
 interface Progress {
   jobId: string;
@@ -14,16 +17,26 @@ interface Progress {
   outDir?: string;
 }
 
-/** Facturation: the month's total per firm with its own rules, the detail (actual vs billed), locks and exports. */
+/**
+ * Facturation: the month's total per firm with its own rules, the detail (actual vs billed), locks and exports.
+ * Opens on the current month (the work she is doing), says why a month is empty, and asks before a relevé leaves
+ * with her identity incomplete.
+ */
 export function BillingView({ api }: { api: PermanenceClient }) {
   const { t, i18n } = useTranslation();
-  const [month, setMonth] = useState(previousMonth);
+  const [month, setMonth] = useState(currentMonth);
   const [rows, setRows] = useState<MonthOverviewRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<FirmMonthView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [confirmUnlock, setConfirmUnlock] = useState<string | null>(null);
+  const [pendingExport, setPendingExport] = useState<{
+    formats: ExportFormat[];
+    firmId: string | undefined;
+    missing: IdentityField[];
+  } | null>(null);
+  const shell = useContext(ShellContext);
 
   const reload = useCallback(async () => {
     try {
@@ -75,6 +88,23 @@ export function BillingView({ api }: { api: PermanenceClient }) {
     }
   }
 
+  /** A PDF or XLSX relevé prints her identity: if some of it is missing, say what before writing the files. */
+  async function requestExport(formats: ExportFormat[], firmId?: string) {
+    if (formats.some((f) => f !== 'csv')) {
+      try {
+        const missing = missingIdentity(await api.settings.get({}));
+        if (missing.length) {
+          setPendingExport({ formats, firmId, missing });
+          return;
+        }
+      } catch (e) {
+        setError((e as Error).message);
+        return;
+      }
+    }
+    await runExport(formats, firmId);
+  }
+
   async function runExport(formats: ExportFormat[], firmId?: string) {
     const jobId = crypto.randomUUID();
     setProgress({ jobId, done: 0, total: formats.length * (firmId ? 1 : rows.length), files: [] });
@@ -106,7 +136,7 @@ export function BillingView({ api }: { api: PermanenceClient }) {
               key={f}
               type="button"
               className="button"
-              onClick={() => void runExport([f])}
+              onClick={() => void requestExport([f])}
               disabled={rows.length === 0}
             >
               {f.toUpperCase()}
@@ -115,7 +145,7 @@ export function BillingView({ api }: { api: PermanenceClient }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => void runExport(['pdf', 'xlsx', 'csv'])}
+            onClick={() => void requestExport(['pdf', 'xlsx', 'csv'])}
             disabled={rows.length === 0}
           >
             {t('timesheets.billing.exportEverything')}
@@ -200,8 +230,25 @@ export function BillingView({ api }: { api: PermanenceClient }) {
         </tfoot>
       </table>
       {rows.length === 0 ? <p className="empty-state">{t('timesheets.billing.noFirms')}</p> : null}
+      {rows.length > 0 && rows.every((r) => r.entryCount === 0) ? (
+        <EmptyMonth month={month} rows={rows} onMonth={setMonth} />
+      ) : null}
       {detail && detail.firmId === selected ? (
-        <FirmMonthDetail view={detail} onExport={(formats) => void runExport(formats, detail.firmId)} />
+        <FirmMonthDetail view={detail} onExport={(formats) => void requestExport(formats, detail.firmId)} />
+      ) : null}
+      {pendingExport ? (
+        <ExportIdentityDialog
+          missing={pendingExport.missing}
+          onCancel={() => setPendingExport(null)}
+          onSettings={() => {
+            setPendingExport(null);
+            shell?.getState().setSettingsOpen(true);
+          }}
+          onExportAnyway={() => {
+            setPendingExport(null);
+            void runExport(pendingExport.formats, pendingExport.firmId);
+          }}
+        />
       ) : null}
       {confirmUnlock ? (
         <ConfirmDialog
@@ -224,105 +271,5 @@ export function BillingView({ api }: { api: PermanenceClient }) {
         </ConfirmDialog>
       ) : null}
     </div>
-  );
-}
-
-function FirmMonthDetail({ view, onExport }: { view: FirmMonthView; onExport(formats: ExportFormat[]): void }) {
-  const { t, i18n } = useTranslation();
-  const { statement } = view;
-  const time = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: view.timeZone,
-    }).format(ms);
-  return (
-    <section className="billing-detail" aria-label={t('timesheets.billing.detailOf', { firm: view.firmName })}>
-      <header className="billing-detail__header">
-        <h3>{t('timesheets.billing.detailOf', { firm: view.firmName })}</h3>
-        <span className="grow" />
-        {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
-          <button key={f} type="button" className="button" onClick={() => onExport([f])}>
-            {t('timesheets.billing.exportOne', { format: f.toUpperCase() })}
-          </button>
-        ))}
-      </header>
-      <div className="billing-detail__summary">
-        {statement.forfait ? (
-          <p>
-            {t('timesheets.billing.forfaitUse', {
-              count: statement.forfait.usedQuantity,
-              included: statement.forfait.includedQuantity,
-              overage: statement.forfait.overageQuantity,
-              amount: formatEuros(statement.forfait.totalCents, i18n.language),
-            })}
-          </p>
-        ) : null}
-        {statement.majorationLines.map((m) => (
-          <p key={m.ruleId}>
-            {t('timesheets.billing.majorationLine', {
-              label: m.label,
-              count: m.lineCount,
-              amount: formatEuros(m.amountCents, i18n.language),
-            })}
-          </p>
-        ))}
-        <p className="billing-detail__total">
-          {t('timesheets.billing.totalHt')} : <strong>{formatEuros(statement.totalCents, i18n.language)}</strong>
-        </p>
-      </div>
-      <table className="billing-table billing-table--detail">
-        <thead>
-          <tr>
-            <th scope="col">{t('timesheets.billing.when')}</th>
-            <th scope="col">{t('timesheets.entry.type')}</th>
-            <th scope="col">{t('timesheets.entry.label')}</th>
-            <th scope="col" className="num">
-              {t('timesheets.billing.actual')}
-            </th>
-            <th scope="col" className="num">
-              {t('timesheets.billing.billed')}
-            </th>
-            <th scope="col">{t('timesheets.billing.mode')}</th>
-            <th scope="col" className="num">
-              {t('timesheets.billing.majoration')}
-            </th>
-            <th scope="col" className="num">
-              {t('timesheets.billing.amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {statement.lines.map((line) => (
-            <tr key={line.entryId} title={view.notes[line.entryId] ?? undefined}>
-              <td>{time(line.startedAt)}</td>
-              <td>{t(`timesheets.taskType.${line.taskType}`)}</td>
-              <td>{line.label}</td>
-              <td className="num">{formatDuration(line.actualSeconds)}</td>
-              <td className="num">
-                {line.freeShortCall
-                  ? t('timesheets.billing.free')
-                  : line.billedSeconds !== null
-                    ? formatDuration(line.billedSeconds)
-                    : line.billedQuantity !== null
-                      ? `× ${line.billedQuantity}`
-                      : '—'}
-              </td>
-              <td>{t(`timesheets.mode.${line.mode}`)}</td>
-              <td className="num">
-                {line.majorations.length
-                  ? formatEuros(
-                      line.majorations.reduce((s, m) => s + m.amountCents, 0),
-                      i18n.language,
-                    )
-                  : ''}
-              </td>
-              <td className="num">{formatEuros(line.amountCents, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <KpiPanel kpi={view.kpi} />
-    </section>
   );
 }

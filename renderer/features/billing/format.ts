@@ -18,12 +18,6 @@ export function formatPercent(rate: number | null, locale: string): string {
   }).format(rate);
 }
 
-/** 'YYYY-MM' of the month before `now` (local): what she bills at the start of a month. */
-export function previousMonth(now = new Date()): string {
-  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
 export function currentMonth(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }

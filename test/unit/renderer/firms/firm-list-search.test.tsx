@@ -15,6 +15,7 @@ const firm = (id: string, name: string, numbers: string[] = []): FirmSummary => 
   color: '#336699',
   greeting: 'Bonjour',
   numbers,
+  timeZone: 'Europe/Paris',
   updatedAt: 0,
 });
 const FIRMS = [
