@@ -30,7 +30,7 @@ export interface RuleFailure {
 interface Saxon {
   transform(
     options: {
-      stylesheetFileName: string;
+      stylesheetInternal: unknown;
       sourceText: string;
       destination: 'serialized';
       documentPool?: Record<string, unknown>;
@@ -83,16 +83,30 @@ function failures(set: keyof typeof SCHEMATRONS, svrl: string): RuleFailure[] {
   return out;
 }
 
+/** Each compiled stylesheet (5 MB of JSON) and its code lists are read once per process, not once per invoice. */
+const loaded = new Map<string, Promise<{ internal: unknown; pool: Record<string, unknown> }>>();
+function load(saxon: Saxon, sef: string) {
+  let entry = loaded.get(sef);
+  if (!entry) {
+    entry = (async () => ({
+      internal: JSON.parse(fs.readFileSync(sef, 'utf8')) as unknown,
+      pool: await documentPool(saxon, sef),
+    }))();
+    loaded.set(sef, entry);
+  }
+  return entry;
+}
+
 export async function ruleFailures(xml: string): Promise<RuleFailure[]> {
   const saxon = SaxonJS as unknown as Saxon;
   const all: RuleFailure[] = [];
   for (const [set, sef] of Object.entries(SCHEMATRONS) as [keyof typeof SCHEMATRONS, string][]) {
     const result = await saxon.transform(
       {
-        stylesheetFileName: sef,
+        stylesheetInternal: (await load(saxon, sef)).internal,
         sourceText: xml,
         destination: 'serialized',
-        documentPool: await documentPool(saxon, sef),
+        documentPool: (await load(saxon, sef)).pool,
       },
       'async',
     );
