@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sourceRoot } from '../../main/platform/paths';
 import { DATABASE_FILE } from '../../main/store/open';
+import { registerSearchFunctions } from '../../main/store/repositories/fts';
 import { createMessagesRepository } from '../../main/store/repositories/messages';
 import { startSmtpServer, waitFor, type TestSmtpServer } from '../integration/smtp-test-server';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
@@ -192,6 +193,7 @@ describe.runIf(enabled)('messages in Chromium through the harness', () => {
     await waitFor(() => {
       // Read-only beside the running harness, which holds the data directory's lock.
       const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+      registerSearchFunctions(db);
       try {
         return createMessagesRepository(db)
           .list({ status: 'brouillon', query: '', limit: 5, offset: 0 })
