@@ -128,8 +128,22 @@ describe.runIf(enabled)('the call desk at 1280×720, in French', () => {
     await page.getByRole('tab', { name: 'Consignes' }).click();
     const when = page.getByLabel('Quand').first();
     await when.waitFor();
-    expect(await when.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // Every rule's « Quand » and « Précision » show their whole sentence (wrapped, never cut).
+    const hidden = await page
+      .locator('.editor-row--transfer textarea')
+      .evaluateAll(
+        (els) => els.filter((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1).length,
+      );
+    expect(hidden).toBe(0);
+    // The free text of a rule gets the width; the person picker stays as wide as a name.
+    const [whenBox, toBox] = await Promise.all([
+      when.boundingBox(),
+      page.getByLabel('À qui', { exact: true }).first().boundingBox(),
+    ]);
+    expect(whenBox!.width).toBeGreaterThan(toBox!.width);
     await shot(page, '07-editor-consignes');
+    await when.scrollIntoViewIfNeeded();
+    await shot(page, '07b-editor-transfer-rules');
 
     await page.getByRole('tab', { name: 'Facturation' }).click();
     const rate = page.getByLabel('Taux horaire HT (€)');

@@ -1,3 +1,4 @@
+import type { TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FirmDraftInput } from '../../../shared/domain/firm/aggregate';
 import { useDial } from '../../app/use-dial';
@@ -133,7 +134,7 @@ function TransferRuleRow(props: {
   return (
     <div className="editor-row editor-row--transfer">
       <Field label={t('consignes.transferWhen')} error={whenError}>
-        {(p) => <input {...p} value={props.when} onChange={(e) => edit((r) => void (r.when = e.target.value))} />}
+        {(p) => <OneLineText {...p} value={props.when} onChange={(value) => edit((r) => void (r.when = value))} />}
       </Field>
       <Field label={t('consignes.transferTo')} error={personError}>
         {(p) => (
@@ -152,7 +153,7 @@ function TransferRuleRow(props: {
         )}
       </Field>
       <Field label={t('consignes.transferNote')}>
-        {(p) => <input {...p} value={props.note} onChange={(e) => edit((r) => void (r.note = e.target.value))} />}
+        {(p) => <OneLineText {...p} value={props.note} onChange={(value) => edit((r) => void (r.note = value))} />}
       </Field>
       <button
         type="button"
@@ -226,5 +227,31 @@ function VipRow(props: { index: number; name: string; phone: string; note: strin
         ✕
       </button>
     </div>
+  );
+}
+
+/**
+ * A one-line text that wraps instead of hiding its end: a transfer rule's « Quand » and « Précision » are
+ * sentences. Enter does not break the line (the rule is one line in the consignes).
+ */
+function OneLineText({
+  value,
+  onChange,
+  ...rest
+}: { value: string; onChange(value: string): void } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'value' | 'onChange'
+>) {
+  return (
+    <textarea
+      {...rest}
+      className="one-line-text"
+      rows={1}
+      value={value}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
+      onChange={(e) => onChange(e.target.value.replace(/\s*\n\s*/g, ' '))}
+    />
   );
 }
