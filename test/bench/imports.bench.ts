@@ -96,11 +96,14 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
     const done = await services.timesheetImport.run(firmId, file, {}, 'heures.csv');
     const importMs = performance.now() - start;
     const importCpu = cpu() - startCpu;
+    if (process.env.BENCH_IMPORT_TRACE) console.error('import done at', Math.round(performance.now() - t0));
     if (done.imported !== LINES) throw new Error(`import wrote ${done.imported} entries`);
     const savedDuringImport = saved - savedBefore;
     start = performance.now();
+    startCpu = cpu();
     const again = await services.timesheetImport.preview(firmId, file, {}, 'heures.csv');
     const againMs = performance.now() - start;
+    const againCpu = cpu() - startCpu;
     if (again.duplicates !== LINES)
       throw new Error(
         `second preview: ${again.duplicates} duplicates, first lines not: ${again.preview
@@ -120,6 +123,7 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
     report('imports.timesheets_200k.preview_cpu', Math.round(previewCpu), 'ms');
     report('imports.timesheets_200k.import_cpu', Math.round(importCpu), 'ms');
     report('imports.timesheets_200k.preview_all_duplicates', Math.round(againMs), 'ms');
+    report('imports.timesheets_200k.preview_all_duplicates_cpu', Math.round(againCpu), 'ms');
     report('imports.timesheets_200k.max_event_loop_block', Math.round(delay.max / 1e6), 'ms');
     report('imports.timesheets_200k.extra_rss_mb', Math.round((peak - baseline) / 1024 / 1024), 'MB');
     report('imports.timesheets_200k.drafts_saved_during_import', savedDuringImport, 'count');
