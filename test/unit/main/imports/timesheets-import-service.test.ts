@@ -83,6 +83,35 @@ describe('time entries imported twice', () => {
   });
 });
 
+describe('import after a preview of the same file', () => {
+  it('still refuses a month locked, and skips an entry saved, between the preview and « Importer »', async () => {
+    const { t, firm } = setupFirm();
+    const preview = await t.client.timesheets.previewImport({ firmId: firm.id, content: FILE });
+    expect(preview).toMatchObject({ errorCount: 0, toImport: 2 });
+    await t.client.timesheets.create({
+      firmId: firm.id,
+      taskType: 'data-entry',
+      startedAt: Date.UTC(2026, 10, 4, 13),
+      durationSeconds: 3600,
+      quantity: 1,
+      billable: true,
+      urgent: false,
+      label: '',
+      note: '',
+    });
+    expect(await t.client.timesheets.import({ firmId: firm.id, content: FILE })).toMatchObject({
+      imported: 1,
+      duplicates: 1,
+      duplicateLines: [3],
+    });
+    t.services.billing.lock(firm.id, '2026-11', '');
+    const refused = await t.client.timesheets.import({ firmId: firm.id, content: FILE, includeDuplicates: true });
+    expect(refused).toMatchObject({ imported: 0, errorCount: 2 });
+    expect(refused.errors[0]!.message).toMatch(/verrouillé/);
+    t.close();
+  });
+});
+
 describe('large imports never freeze the app', () => {
   it('writes every line of a file larger than one slice, and serves another contract call while it runs', async () => {
     const { t, firm } = setupFirm();
