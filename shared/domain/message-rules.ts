@@ -54,7 +54,7 @@ export function normaliseForSending(content: MessageContent): MessageContent {
 /** Script field keys that mean one of the message's own boxes; other answers go to `fields`. */
 const NAME_KEYS = new Set(['appelant', 'nom', 'client', 'patient', 'nomappelant', 'caller', 'callername', 'identite']);
 const COMPANY_KEYS = new Set(['societe', 'entreprise', 'company', 'raisonsociale']);
-const MOTIF_KEYS = new Set(['motif', 'objet', 'resume', 'probleme', 'besoin', 'demande']);
+const MOTIF_KEYS = new Set(['motif', 'objet', 'resume', 'probleme', 'besoin', 'demande', 'projet']);
 const CALLBACK_KEYS = new Set(['rappel', 'creneaurappel', 'callback', 'disponibilites', 'creneau', 'creneausouhaite']);
 const URGENCY_KEYS = new Set(['urgence', 'urgent', 'urgencevitale', 'fuiteactive']);
 

@@ -59,15 +59,26 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
     if (firm) shell?.getState().setCurrentFirm(firm);
   }, [firm, shell]);
 
+  const closeRef = useRef<() => Promise<void>>(async () => undefined);
+  useEffect(() => {
+    closeRef.current = close;
+  });
+
   // A refused send: the focus goes to the first field to fix, not nowhere.
   useEffect(() => {
     if (issues.length > 0) deskRef.current?.querySelector<HTMLElement>('.cd-message [aria-invalid="true"]')?.focus();
   }, [issues]);
 
   // Ctrl+Entrée sends from anywhere while the desk is open, even when the focus fell out of it (a modal dialog
-  // keeps its own keys).
+  // keeps its own keys); Échap closes it when the focus fell to <body>.
   useEffect(() => {
     function onWindowKey(event: globalThis.KeyboardEvent) {
+      // Échap too when the focus fell to <body> (the call card it was on went away with the call).
+      if (event.key === 'Escape' && !event.defaultPrevented && event.target === document.body) {
+        event.preventDefault();
+        void closeRef.current();
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.key !== 'Enter' || event.defaultPrevented) return;
       if ((event.target as Element | null)?.closest?.('dialog[open]')) return;
       event.preventDefault();

@@ -183,7 +183,11 @@ function Transfer({ phone, call, firm }: { phone: Phone; call: CallView; firm: F
   return (
     <form
       className="phone-card__transfer row"
-      onSubmit={(e) => e.preventDefault()}
+      onSubmit={(e) => {
+        // Entrée in the field transfers at once (blind): Ctrl+Maj+T, the number, Entrée.
+        e.preventDefault();
+        if (target) void phone.calls.blindTransfer(call.id, target);
+      }}
       aria-label={t('phone.transfer.label')}
     >
       <input

@@ -128,6 +128,23 @@ describe('the call desk by keyboard only', () => {
     ]);
   });
 
+  it('closes with Échap when the focus fell to <body> (the call card it was on went away)', async () => {
+    let closed = false;
+    render_(
+      <CallDesk
+        firmId={firmId}
+        onClose={() => {
+          closed = true;
+        }}
+      />,
+    );
+    const keys = keyboardCounter();
+    await screen.findByRole('form', { name: 'Message' });
+    (document.activeElement as HTMLElement).blur();
+    await keys.press('{Escape}');
+    await waitFor(() => expect(closed).toBe(true));
+  });
+
   it('puts the focus on the first field to fix when the send is refused', async () => {
     render_(<CallDesk firmId={firmId} onClose={() => undefined} />);
     const keys = keyboardCounter();

@@ -45,6 +45,12 @@ describe('filling the message from the script', () => {
     expect(c.urgency).toBe('normal');
   });
 
+  it('takes the caller’s project (« Achat », « Location ») as the motif, so a script that asks it can send', () => {
+    const c = applyAnswer(applyAnswer(emptyContent(), field('nom'), 'Mme Client'), field('projet', 'choice'), 'Achat');
+    expect(c.motif).toBe('Achat');
+    expect(checkSendable(c, [])).toEqual([]);
+  });
+
   it('truncates a long answer to what the box holds so the draft always saves', () => {
     const c = applyAnswer(emptyContent(), field('resume'), 'x'.repeat(1000));
     expect(messageContentSchema.safeParse(c).success).toBe(true);
