@@ -41,7 +41,7 @@ describe.runIf(posix)('other local users cannot read the data directory', () => 
       transport: 'harness',
     });
     services.workspace.initialise('demo');
-    await services.exports.exportMonth({ month: '2026-11', formats: ['csv'] });
+    await services.exports.exportMonth({ month: '2026-11', formats: ['csv'], csvPreset: 'excel-fr' });
     createFileLogger(dataDir).info('a line');
     services.secrets.set('smtp.password', 'not in clear for others');
 
