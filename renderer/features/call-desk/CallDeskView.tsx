@@ -86,7 +86,10 @@ export function CallDeskView({ api, firmsStore }: ViewProps) {
               >
                 <strong>{firmName(d.firmId)}</strong> — {d.callerName || t('callDesk.view.unnamed')}
                 {d.motif ? ` — ${d.motif}` : ''}
-                <span className="muted"> · {formatDateTime(d.updatedAt, i18n.language)}</span>
+                <span className="muted">
+                  {' '}
+                  · {formatDateTime(d.updatedAt, i18n.language, firms.find((f) => f.id === d.firmId)?.timeZone)}
+                </span>
               </button>
             </li>
           ))}

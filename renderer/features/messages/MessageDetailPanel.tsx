@@ -25,7 +25,16 @@ function labelledFields(m: MessageDetail): Array<[string, string]> {
 }
 
 /** One message in full: what was taken, where it went and when, and what can still be done with it. */
-export function MessageDetailPanel({ store, firmName }: { store: MessagesStore; firmName(id: string): string }) {
+export function MessageDetailPanel({
+  store,
+  firmName,
+  zoneOf,
+}: {
+  store: MessagesStore;
+  firmName(id: string): string;
+  /** The firm's zone: its times are shown in it. */
+  zoneOf?(id: string): string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const m = useStore(store, (s) => s.detail);
@@ -67,7 +76,7 @@ export function MessageDetailPanel({ store, firmName }: { store: MessagesStore; 
         <MessageStatusBadge status={m.status} />
       </header>
       <p className="muted">
-        {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language)}
+        {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language, zoneOf?.(m.firmId))}
         {m.takenBy ? ` · ${m.takenBy}` : ''}
         {m.revision > 1 ? ` · ${t('callDesk.detail.revision', { revision: m.revision })}` : ''}
       </p>
@@ -145,7 +154,7 @@ export function MessageDetailPanel({ store, firmName }: { store: MessagesStore; 
           <ol className="msg-history">
             {m.deliveries.map((d, i) => (
               <li key={i} className={`msg-history__${d.outcome}`}>
-                {formatDateTime(d.at, i18n.language)} — {t(`callDesk.detail.outcome.${d.outcome}`)}
+                {formatDateTime(d.at, i18n.language, zoneOf?.(m.firmId))} — {t(`callDesk.detail.outcome.${d.outcome}`)}
                 {d.kind === 'correction' ? ` (${t('callDesk.detail.correctionKind')})` : ''}
                 {d.kind === 'digest' ? ` (${t('callDesk.detail.digestKind')})` : ''}
                 {d.accepted.length ? ` — ${d.accepted.join(', ')}` : ''}

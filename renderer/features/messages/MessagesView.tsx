@@ -52,6 +52,8 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
   useShortcuts({ search: () => document.getElementById('msg-search')?.focus() });
 
   const firmName = (id: string) => firms.find((f) => f.id === id)?.name ?? id;
+  // A firm's times in the firm's zone, as on every screen.
+  const zoneOf = (id: string) => firms.find((f) => f.id === id)?.timeZone;
   const index = items.findIndex((m) => m.id === selectedId);
 
   function move(to: number) {
@@ -189,7 +191,7 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
                   {m.motif}
                 </span>
                 <span className="muted msg-row__meta">
-                  {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language)}
+                  {firmName(m.firmId)} · {formatDateTime(m.createdAt, i18n.language, zoneOf(m.firmId))}
                 </span>
               </li>
             ))}
@@ -205,7 +207,7 @@ export function MessagesView({ api, firmsStore }: ViewProps) {
         </div>
         <div className="msg-detail">
           {selectedId ? (
-            <MessageDetailPanel store={store} firmName={firmName} />
+            <MessageDetailPanel store={store} firmName={firmName} zoneOf={zoneOf} />
           ) : (
             <p className="muted empty-state">{t('callDesk.list.pick')}</p>
           )}

@@ -186,6 +186,7 @@ export function CallLogView({ api, firms }: { api: PermanenceClient; firms: Firm
           api={api}
           messageId={openMessage}
           firmName={(id) => firmName(id)}
+          zoneOf={(id) => zoneOf(id)}
           onClose={() => setOpenMessage(null)}
         />
       ) : null}

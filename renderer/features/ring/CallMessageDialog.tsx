@@ -9,11 +9,13 @@ export function CallMessageDialog({
   api,
   messageId,
   firmName,
+  zoneOf,
   onClose,
 }: {
   api: PermanenceClient;
   messageId: string;
   firmName(id: string): string;
+  zoneOf(id: string): string | undefined;
   onClose(): void;
 }) {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ export function CallMessageDialog({
       }}
     >
       <h2 id="call-message-title">{t('phone.log.messageTitle')}</h2>
-      <MessageDetailPanel store={store} firmName={firmName} />
+      <MessageDetailPanel store={store} firmName={firmName} zoneOf={zoneOf} />
       <div className="dialog__actions">
         <button type="button" className="button" autoFocus onClick={onClose}>
           {t('common.close')}
