@@ -27,9 +27,11 @@ const WHAT: Record<string, string> = {
 };
 
 export function diskFullPayload(method: string): ApiErrorPayload {
-  const what = WHAT[method.split(':')[0] ?? ''] ?? 'votre changement';
+  const what = WHAT[method.split(':')[0] ?? ''] ?? 'le changement';
+  const domain = method.split(':')[0] ?? '';
   return {
     code: 'DISK_FULL',
+    text: { key: 'errors.DISK_FULL', values: { domain: WHAT[domain] ? domain : 'other' } },
     message:
       `Disque plein : ${what} n’a pas pu être enregistré. ` +
       'Libérez de la place sur le disque puis réessayez ; ce que vous avez saisi est toujours à l’écran.',

@@ -14,6 +14,7 @@ export function guardRecoveryMode(dispatch: Dispatch, damage: StoreDamage | null
       error: {
         code: 'STORE_DAMAGED',
         message: 'La base de données ne peut pas être ouverte : Permanence est en mode récupération.',
+        text: { key: 'errors.STORE_DAMAGED' },
       },
     };
   };

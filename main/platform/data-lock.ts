@@ -41,12 +41,18 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       return handle(file);
     }
     const owner = readOwner(file);
-    if (owner === 'unreadable' || isAlive(owner)) {
-      throw new PermanenceError('DATA_DIR_IN_USE', `${DATA_DIR_IN_USE_MESSAGE} (${path.dirname(file)}).`);
-    }
+    if (owner === 'unreadable' || isAlive(owner)) throw inUse(file);
     removeStale(file, owner);
   }
-  throw new PermanenceError('DATA_DIR_IN_USE', `${DATA_DIR_IN_USE_MESSAGE} (${path.dirname(file)}).`);
+  throw inUse(file);
+}
+
+function inUse(file: string): PermanenceError {
+  const dir = path.dirname(file);
+  return new PermanenceError('DATA_DIR_IN_USE', `${DATA_DIR_IN_USE_MESSAGE} (${dir}).`, undefined, {
+    key: 'errors.DATA_DIR_IN_USE',
+    values: { dir },
+  });
 }
 
 function handle(file: string): DataDirLock {

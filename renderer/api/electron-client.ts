@@ -33,7 +33,12 @@ export function fromElectronBridge(bridge: ElectronBridge): PermanenceClient {
         throw new PermanenceError('UNAVAILABLE', `Permanence ne répond pas (${errorText(error)}).`);
       }
       if (envelope.ok) return envelope.value;
-      throw new PermanenceError(envelope.error.code, envelope.error.message, envelope.error.issues);
+      throw new PermanenceError(
+        envelope.error.code,
+        envelope.error.message,
+        envelope.error.issues,
+        envelope.error.text,
+      );
     },
     (name: EventName, listener: (payload: unknown) => void) => bridge.events.subscribe(name, listener),
   );

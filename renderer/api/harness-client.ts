@@ -96,5 +96,5 @@ function readFrame(data: unknown): Frame | null {
 }
 
 export function toError(payload: ApiErrorPayload): PermanenceError {
-  return new PermanenceError(payload.code, payload.message, payload.issues);
+  return new PermanenceError(payload.code, payload.message, payload.issues, payload.text);
 }

@@ -7,12 +7,15 @@ import type { RecoveryStatus } from '../../shared/domain/recovery';
 import type { Settings } from '../../shared/domain/settings';
 import { ApiContext } from '../api/client';
 import { loadPublicHolidays } from '../api/public-holidays';
+import { withTranslatedErrors } from '../api/translated-errors';
 import { Workspace } from './Workspace';
 import { FirstRun } from '../features/onboarding/FirstRun';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { createFirmsStore } from '../features/firms/firms-store';
 
-export function App({ api, i18n }: { api: PermanenceClient; i18n: I18n }) {
+export function App({ api: transport, i18n }: { api: PermanenceClient; i18n: I18n }) {
+  // Errors that carry an i18n key (disk full, recovery mode…) reach every screen in the user's language.
+  const api = useMemo(() => withTranslatedErrors(transport, i18n), [transport, i18n]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Asked first: a store that could not be opened shows the recovery screen, never the first-run screen.

@@ -23,10 +23,18 @@ export interface FieldIssue {
   message: string;
 }
 
+/** An i18n key of renderer/i18n/locales and its values: the renderer says the sentence in the user's language. */
+export interface ErrorText {
+  key: string;
+  values?: Record<string, string>;
+}
+
 export interface ApiErrorPayload {
   code: ErrorCode;
+  /** French sentence (logs, CLI, and the UI when the key is unknown to it). */
   message: string;
   issues?: FieldIssue[];
+  text?: ErrorText;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
@@ -35,18 +43,23 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorP
 export class PermanenceError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
+  readonly text: ErrorText | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[], text?: ErrorText) {
     super(message);
+    this.text = text;
     this.name = 'PermanenceError';
     this.code = code;
     this.issues = issues;
   }
 
   toPayload(): ApiErrorPayload {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.text ? { text: this.text } : {}),
+    };
   }
 }
 
