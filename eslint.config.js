@@ -24,6 +24,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       '.harness-data/**',
+      '.bench/**',
       'test/lab/browser-probe/dist/**',
     ],
   },
