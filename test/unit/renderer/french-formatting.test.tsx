@@ -9,6 +9,7 @@ import en from '../../../renderer/i18n/locales/en.json';
 import fr from '../../../renderer/i18n/locales/fr.json';
 import { formatIsoDay, formatWhenFrom } from '../../../renderer/ui/format';
 import { ReadbackList } from '../../../renderer/ui/ReadbackList';
+import { VALIDATION_MESSAGES } from '../../../shared/domain/validation-messages';
 
 function values(node: unknown, prefix = ''): Array<[string, string]> {
   if (typeof node === 'string') return [[prefix, node]];
@@ -18,10 +19,13 @@ function values(node: unknown, prefix = ''): Array<[string, string]> {
 describe('French typography in the locales', () => {
   it('uses the typographic apostrophe in every French string', () => {
     expect(values(fr).filter(([, v]) => v.includes("'"))).toEqual([]);
+    expect(values(VALIDATION_MESSAGES.fr).filter(([, v]) => v.includes("'"))).toEqual([]);
   });
 
   it('has no French space before a colon, semicolon, ? or ! in English strings', () => {
-    expect(values(en).filter(([, v]) => /[\s\u00a0\u202f][:;?!]/.test(v))).toEqual([]);
+    for (const table of [en, VALIDATION_MESSAGES.en]) {
+      expect(values(table).filter(([, v]) => /[\s\u00a0\u202f][:;?!]/.test(v))).toEqual([]);
+    }
   });
 
   it('says plurals with i18next plural forms, never « (s) » after a word', () => {
