@@ -57,14 +57,27 @@ describe.runIf(enabled)('time entries in Chromium through the harness', () => {
 
       await page.getByRole('combobox', { name: /^Cabinet/ }).selectOption(firm.id);
       const csvFile = path.join(freshDataDir(), 'temps.csv');
+      // Saved by Excel FR: Windows-1252 bytes, read as such and said so.
       fs.writeFileSync(
         csvFile,
-        'Date;Durée;Objet;Client\n03/10/2026;0:30;Courrier;Martin\n04/10/2026;1:15;Frappe;Durand\n',
+        Buffer.from(
+          'Date;Durée;Objet;Client\n03/10/2026;0:30;Courrier;Martin\n04/10/2026;1:15;Frappe;Durand\n',
+          'latin1',
+        ),
       );
       await page.getByLabel('Importer un CSV…').setInputFiles(csvFile);
       await page.getByLabel('Colonne pour « objet »').selectOption({ label: 'Client' });
       await page.getByText('2 lignes valides, prêtes à importer.').waitFor();
+      await page.getByText('Fichier lu en Windows-1252 (Excel, accents d’Europe de l’Ouest).').waitFor();
       await page.screenshot({ path: screenshotPath('timesheets-import-mapping'), fullPage: true });
+      await page.getByRole('button', { name: 'Importer 2 lignes' }).click();
+      await page.getByText('2 saisies importées.').waitFor();
+
+      // The same file again: both lines are duplicates, skipped unless she ticks the box.
+      await page.getByLabel('Importer un CSV…').setInputFiles(csvFile);
+      await page.getByText('Rien à importer : toutes les lignes sont déjà enregistrées.').waitFor();
+      await page.getByRole('checkbox', { name: 'importer aussi les doublons' }).waitFor();
+      await page.screenshot({ path: screenshotPath('timesheets-import-duplicates'), fullPage: true });
       await page.close();
     } finally {
       await harness.close();

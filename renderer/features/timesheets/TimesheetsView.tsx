@@ -33,7 +33,8 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<TimeEntry | null>(null);
-  const [pending, setPending] = useState<{ content: string; fileName: string } | null>(null);
+  /** The file being imported; `pick` counts the choices, so choosing the same file again checks it again. */
+  const [pending, setPending] = useState<{ content: string; fileName: string; pick: number } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -77,7 +78,7 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
   async function pickFile(file: File | undefined) {
     if (!file || !firmId) return;
     const content = await readFileBase64(file);
-    setPending({ content, fileName: file.name });
+    setPending((previous) => ({ content, fileName: file.name, pick: (previous?.pick ?? 0) + 1 }));
   }
 
   const firmName = (id: string) => firms.find((f) => f.id === id)?.name ?? id;
@@ -129,7 +130,11 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
             type="file"
             accept=".csv,text/csv"
             disabled={!firmId}
-            onChange={(e) => void pickFile(e.target.files?.[0])}
+            onChange={(e) => {
+              void pickFile(e.target.files?.[0]);
+              // Cleared so that choosing the same file again (imported once already) fires a change.
+              e.target.value = '';
+            }}
           />
         </label>
       </header>
@@ -140,7 +145,7 @@ export function TimesheetsView({ api }: { api: PermanenceClient }) {
       ) : null}
       {pending && firmId ? (
         <TimesheetImportPanel
-          key={`${firmId}:${pending.fileName}:${pending.content.length}`}
+          key={`${firmId}:${pending.fileName}:${pending.pick}`}
           api={api}
           firmId={firmId}
           content={pending.content}

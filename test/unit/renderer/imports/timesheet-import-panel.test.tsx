@@ -42,7 +42,7 @@ describe('the time entries import panel', () => {
     ).toBeInTheDocument();
     expect(
       await within(panel()).findByText(
-        '2 lignes sont identiques à des saisies déjà enregistrées (même début, durée, type et quantité) : 2, 3. Elles ne seront pas importées.',
+        '2 lignes sont identiques à des saisies déjà enregistrées (même début, durée, type et quantité) : lignes 2, 3. Elles ne seront pas importées.',
       ),
     ).toBeInTheDocument();
     expect(within(panel()).getAllByRole('cell', { name: 'doublon' })).toHaveLength(2);
