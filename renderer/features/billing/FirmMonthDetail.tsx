@@ -53,7 +53,7 @@ export function FirmMonthDetail({ view, onExport }: { view: FirmMonthView; onExp
           </p>
         ))}
         <p className="billing-detail__total">
-          {t('timesheets.billing.totalHt')} : <strong>{formatEuros(statement.totalCents, i18n.language)}</strong>
+          {t('timesheets.billing.totalLabel')} <strong>{formatEuros(statement.totalCents, i18n.language)}</strong>
         </p>
       </div>
       <table className="billing-table billing-table--detail">

@@ -158,7 +158,10 @@ export function EntryEditForm({ api, entry, onClose, onSaved }: Props) {
             before: show(f, row.before?.[f]),
             after: show(f, row.after?.[f]),
           })
-        : `${t(`timesheets.edit.field.${f}`)} : ${show(f, (row.after ?? row.before)?.[f])}`,
+        : t('timesheets.edit.value', {
+            field: t(`timesheets.edit.field.${f}`),
+            value: show(f, (row.after ?? row.before)?.[f]),
+          }),
     );
 
   return (

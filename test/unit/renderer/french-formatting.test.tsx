@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import fs from 'node:fs';
+import path from 'node:path';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -10,6 +12,7 @@ import fr from '../../../renderer/i18n/locales/fr.json';
 import { formatIsoDay, formatWhenFrom } from '../../../renderer/ui/format';
 import { ReadbackList } from '../../../renderer/ui/ReadbackList';
 import { VALIDATION_MESSAGES } from '../../../shared/domain/validation-messages';
+import { sourceRoot } from '../../../main/platform/paths';
 
 function values(node: unknown, prefix = ''): Array<[string, string]> {
   if (typeof node === 'string') return [[prefix, node]];
@@ -26,6 +29,18 @@ describe('French typography in the locales', () => {
     for (const table of [en, VALIDATION_MESSAGES.en]) {
       expect(values(table).filter(([, v]) => /[\s\u00a0\u202f][:;?!]/.test(v))).toEqual([]);
     }
+  });
+
+  it('takes a label’s colon from the locale, never a French « : » typed after it in a component', () => {
+    const root = path.join(sourceRoot(), 'renderer');
+    const offenders: string[] = [];
+    for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.tsx')) continue;
+      const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+      // « {t('…')} : <strong> » or `${t('…')} : …` shows « Total excl. VAT : » in English.
+      if (/\bt\([^)]*\)\}\s+:/.test(text)) offenders.push(entry.name);
+    }
+    expect(offenders).toEqual([]);
   });
 
   it('says plurals with i18next plural forms, never « (s) » after a word', () => {
