@@ -158,6 +158,9 @@ describe.runIf(enabled)('a message sent without an SMTP account, at 1280×720', 
     const harness = await startTestHarness();
     harness.services.workspace.initialise('demo');
     const page = await browser.context.newPage();
+    // A screen that crashes goes blank: any uncaught error in the page fails the test.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(harness.url);
     await page.getByRole('button', { name: 'Simuler un appel' }).click();
     await page.getByRole('button', { name: 'Faire sonner' }).click();
@@ -171,7 +174,12 @@ describe.runIf(enabled)('a message sent without an SMTP account, at 1280×720', 
     await page.keyboard.press('Control+Enter');
 
     const saved = desk.getByRole('heading', { name: 'Enregistré — en attente d’envoi (aucun compte SMTP)' });
-    await saved.scrollIntoViewIfNeeded();
+    await saved.waitFor();
+    // In sight without scrolling back up the form she sent from.
+    const deskTop = (await box(desk)).top;
+    const title = await box(saved);
+    expect(title.top).toBeGreaterThanOrEqual(deskTop);
+    expect(title.bottom).toBeLessThanOrEqual(720);
     expect(await desk.getByRole('heading', { name: 'Message envoyé' }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('outbox-01-saved-waiting') });
     await desk.getByRole('button', { name: 'Configurer l’envoi dans Réglages' }).click();
@@ -193,6 +201,7 @@ describe.runIf(enabled)('a message sent without an SMTP account, at 1280×720', 
     await page.screenshot({ path: screenshotPath('outbox-03-idle-desk-count') });
     await waiting.getByRole('button', { name: 'Configurer l’envoi dans Réglages' }).click();
     await settings.waitFor();
+    expect(pageErrors).toEqual([]);
     await page.close();
     await harness.close();
   }, 90_000);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../../shared/domain/message';
 import { useApi } from '../../api/client';
@@ -20,6 +20,11 @@ export function SentPanel({
   const [message, setMessage] = useState<MessageDetail | null>(null);
   const [contactNote, setContactNote] = useState<string | null>(null);
   const smtpConfigured = useSmtpConfigured();
+  const panel = useRef<HTMLElement>(null);
+  // The form she scrolled down to send is gone: bring what happened to it into view.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   // Said as it is: without an SMTP account the message is saved and waits; nothing left.
   const waitsForSmtp = message?.status === 'a-transmettre' && smtpConfigured === false;
 
@@ -64,7 +69,7 @@ export function SentPanel({
   }
 
   return (
-    <section className="cd-message cd-sent" aria-labelledby="cd-sent-title">
+    <section ref={panel} className="cd-message cd-sent" aria-labelledby="cd-sent-title">
       <h2 id="cd-sent-title">{t(waitsForSmtp ? 'callDesk.sent.waitingTitle' : 'callDesk.sent.title')}</h2>
       {waitsForSmtp ? (
         <div className="cd-outbox cd-outbox--blocked">
