@@ -13,23 +13,9 @@ function mailOf(state: MailState): InvoiceSummary['mail'] {
 }
 
 function toSummary(row: InvoiceRow, mail: MailState): InvoiceSummary {
-  return {
-    id: row.id,
-    number: row.number,
-    kind: row.kind,
-    firmId: row.firmId,
-    firmName: row.firmName,
-    month: row.month,
-    issueDate: row.issueDate,
-    dueDate: row.dueDate,
-    linesCents: row.linesCents,
-    vatCents: row.vatCents,
-    totalCents: row.totalCents,
-    creditedInvoiceId: row.creditedInvoiceId,
-    paidOn: row.paidOn,
-    hasPdf: row.hasPdf,
-    mail: mailOf(mail),
-  };
+  // What main keeps besides the summary (sequence, XML hash, who and when) stays in main.
+  const { seq: _seq, xmlSha256: _hash, issuedAt: _at, issuedBy: _by, ...summary } = row;
+  return { ...summary, mail: mailOf(mail) };
 }
 
 export function createInvoicesHandlers(services: Services): HandlersFor<keyof typeof invoicesMethods> {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { PermanenceError } from '../../../shared/api';
+import type { IssueOutcomeOf } from '../../../shared/contract/methods/invoices';
 import { monthPeriod } from '../../../shared/domain/billing';
 import { addDays, assembleInvoice, linesFromStatement, type VatChoice } from '../../../shared/domain/invoices/build';
 import { toCii } from '../../../shared/domain/invoices/cii';
 import type { InvoiceDocument, InvoiceLine } from '../../../shared/domain/invoices/model';
-import type { FirmInvoicing, InvoicingSettings, MissingItem } from '../../../shared/domain/invoices/settings';
+import type { FirmInvoicing, InvoicingSettings } from '../../../shared/domain/invoices/settings';
 import { createInvoicesRepository, type InvoiceRow } from '../../store/repositories/invoices';
 import type { OutboxJob, OutboxRepository } from '../../store/repositories/outbox';
 import type { ServiceContext } from '../context';
@@ -29,16 +30,7 @@ import { ensureDir, fileStem, registerCsv, registerXlsx, writeAtomically } from 
 /** Her calendar: issue dates are her local days. */
 const ISSUER_ZONE = 'Europe/Paris';
 
-export type IssueOutcome =
-  | { firmId: string; firmName: string; status: 'issued'; invoice: InvoiceRow }
-  | { firmId: string; firmName: string; status: 'blocked'; missing: MissingItem[] }
-  | {
-      firmId: string;
-      firmName: string;
-      status: 'skipped';
-      reason: 'not-locked' | 'already-invoiced' | 'nothing-to-invoice';
-      number?: string;
-    };
+export type IssueOutcome = IssueOutcomeOf<InvoiceRow>;
 
 export function invoiceNumber(prefix: string, seq: number): string {
   return `${prefix}${String(seq).padStart(4, '0')}`;

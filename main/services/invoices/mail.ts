@@ -4,7 +4,7 @@ import type { OutboxJob, OutboxRepository } from '../../store/repositories/outbo
 import type { InvoiceRow } from '../../store/repositories/invoices';
 import type { ServiceContext } from '../context';
 import { mailDomain } from '../messages-queue';
-import { euros } from '../exports/model';
+import { euros, periodLabelFr } from '../exports/model';
 import { fileStem } from './register';
 
 /**
@@ -13,24 +13,8 @@ import { fileStem } from './register';
  * message; a failed job is sent again as the same job.
  */
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 export function invoiceMailText(row: InvoiceRow, sender: string): { subject: string; text: string } {
-  const [year, month] = row.month.split('-');
-  const period = `${MONTHS[Number(month) - 1]} ${year}`;
+  const period = periodLabelFr(row.month);
   const what = row.kind === 'invoice' ? 'Facture' : 'Avoir';
   return {
     subject: `${what} ${row.number} — ${row.firmName} — ${period}`,

@@ -1,27 +1,14 @@
+import type { InvoiceSummary } from '../../../shared/contract/methods/invoices';
 import type { InvoiceDocument, InvoiceKind } from '../../../shared/domain/invoices/model';
 import type { Db } from '../open';
 import { fromJson, toJson } from './json';
 
-/** One row of the invoice register (no document, no XML). */
-export interface InvoiceRow {
-  id: string;
+/** One row of the invoice register (no document, no XML): the contract's summary and what main keeps besides. */
+export interface InvoiceRow extends Omit<InvoiceSummary, 'mail'> {
   seq: number;
-  number: string;
-  kind: InvoiceKind;
-  firmId: string;
-  firmName: string;
-  month: string;
-  issueDate: string;
-  dueDate: string;
-  linesCents: number;
-  vatCents: number;
-  totalCents: number;
-  creditedInvoiceId: string | null;
   xmlSha256: string;
   issuedAt: number;
   issuedBy: string;
-  paidOn: string | null;
-  hasPdf: boolean;
 }
 
 interface Row {

@@ -116,7 +116,7 @@ function FirmInvoicingForm({ firmId }: { firmId: string }) {
         <legend id="firm-invoicing-title">{t('invoices.firm.title')}</legend>
         <p className="field__hint">{t('invoices.firm.intro')}</p>
         {missing.length > 0 ? (
-          <div className="banner" role="status">
+          <div className="firm-invoicing__missing" role="status">
             {t('invoices.firm.missing')}
             <ul>
               {missing.map((m) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import type { InvoiceDetail } from '../../../shared/contract/methods/invoices';
@@ -62,6 +62,13 @@ export function InvoiceDetailPanel({
   const lang = i18n.language;
   const [detail, setDetail] = useState<InvoiceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownId = detail?.invoice.id;
+
+  // Keyboard first: opening an invoice (or the avoir just issued) moves the focus, and the view, to its detail.
+  useEffect(() => {
+    if (shownId === id) heading.current?.focus();
+  }, [shownId, id]);
 
   const load = useCallback(async () => {
     try {
@@ -93,7 +100,9 @@ export function InvoiceDetailPanel({
   return (
     <section className="invoice-detail" aria-label={title}>
       <header className="invoice-detail__header">
-        <h3>{title}</h3>
+        <h3 ref={heading} tabIndex={-1}>
+          {title}
+        </h3>
         <button type="button" className="button button--plain" onClick={onClose}>
           {t('common.close')}
         </button>

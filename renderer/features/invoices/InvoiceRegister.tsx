@@ -5,10 +5,13 @@ import { formatDay, formatEuros } from './format';
 /** The month's register: one row per invoice or credit note, its number opening the detail. */
 export function InvoiceRegister({
   rows,
+  monthName,
   selectedId,
   onOpen,
 }: {
   rows: InvoiceSummary[];
+  /** « novembre 2026 ». */
+  monthName: string;
   selectedId: string | null;
   onOpen(id: string): void;
 }) {
@@ -28,7 +31,7 @@ export function InvoiceRegister({
 
   return (
     <table className="billing-table invoice-register">
-      <caption className="muted">{t('invoices.register.caption')}</caption>
+      <caption className="muted">{t('invoices.register.caption', { month: monthName })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('invoices.register.number')}</th>

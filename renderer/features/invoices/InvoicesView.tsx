@@ -154,7 +154,7 @@ export function InvoicesView({ api, firmsStore }: Pick<ViewProps, 'api' | 'firms
       ) : null}
       <div className={`invoices-view__body ${selected ? 'has-detail' : ''}`}>
         <div className="invoices-view__register">
-          <InvoiceRegister rows={rows} selectedId={selected} onOpen={setSelected} />
+          <InvoiceRegister rows={rows} monthName={monthName} selectedId={selected} onOpen={setSelected} />
           {rows.length === 0 ? (
             <p className="empty-state">{t('invoices.register.empty', { month: monthName })}</p>
           ) : (

@@ -32,6 +32,7 @@ export function IssueOutcomes({
       <ul className="invoice-outcomes__list">
         {outcomes.map((o) => (
           <li key={o.firmId} className={`invoice-outcome invoice-outcome--${o.status}`}>
+            <span className={`invoice-chip invoice-chip--${o.status}`}>{t(`invoices.outcome.badge.${o.status}`)}</span>
             <strong>{o.firmName}</strong>{' '}
             {o.status === 'issued' ? (
               <>

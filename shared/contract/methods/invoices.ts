@@ -31,8 +31,9 @@ export interface InvoiceSummary {
   mail: 'none' | 'waiting' | 'sent' | 'failed';
 }
 
-export type IssueOutcomeView =
-  | { firmId: string; firmName: string; status: 'issued'; invoice: InvoiceSummary }
+/** What issuing did for one firm; the service's rows carry more than the summary, hence the parameter. */
+export type IssueOutcomeOf<Invoice> =
+  | { firmId: string; firmName: string; status: 'issued'; invoice: Invoice }
   | { firmId: string; firmName: string; status: 'blocked'; missing: MissingItem[] }
   | {
       firmId: string;
@@ -41,6 +42,7 @@ export type IssueOutcomeView =
       reason: 'not-locked' | 'already-invoiced' | 'nothing-to-invoice';
       number?: string;
     };
+export type IssueOutcomeView = IssueOutcomeOf<InvoiceSummary>;
 
 export interface InvoiceDetail {
   invoice: InvoiceSummary;
