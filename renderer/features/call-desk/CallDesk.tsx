@@ -59,11 +59,6 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
     if (firm) shell?.getState().setCurrentFirm(firm);
   }, [firm, shell]);
 
-  const closeRef = useRef<() => Promise<void>>(async () => undefined);
-  useEffect(() => {
-    closeRef.current = close;
-  });
-
   // A refused send: the focus goes to the first field to fix, not nowhere.
   useEffect(() => {
     if (issues.length > 0) deskRef.current?.querySelector<HTMLElement>('.cd-message [aria-invalid="true"]')?.focus();
@@ -76,7 +71,7 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
       // Échap too when the focus fell to <body> (the call card it was on went away with the call).
       if (event.key === 'Escape' && !event.defaultPrevented && event.target === document.body) {
         event.preventDefault();
-        void closeRef.current();
+        void close();
         return;
       }
       if (!(event.ctrlKey || event.metaKey) || event.key !== 'Enter' || event.defaultPrevented) return;
@@ -87,7 +82,8 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
     }
     window.addEventListener('keydown', onWindowKey);
     return () => window.removeEventListener('keydown', onWindowKey);
-  }, [store]);
+    // Every render: `close` reads the latest props.
+  });
 
   async function close() {
     await store.getState().flush();
