@@ -29,7 +29,7 @@ export function createTimeEntryImportsRepository(db: Db) {
       { seq: number; started_at: number; duration_seconds: number; task_type: string; quantity: number }
     >(
       `SELECT seq, started_at, duration_seconds, task_type, quantity FROM time_entries
-       WHERE firm_id = ? AND (started_at, seq) > (?, ?) AND started_at <= ? ORDER BY started_at, seq LIMIT 5000`,
+       WHERE firm_id = ? AND (started_at, seq) > (?, ?) AND started_at <= ? ORDER BY started_at, seq LIMIT 2000`,
     ),
     startBatch: db.prepare<[string, string, string, number, string]>(
       `INSERT INTO time_import_batches (id, firm_id, file_name, imported_at, imported_by, entry_count)
@@ -48,7 +48,7 @@ export function createTimeEntryImportsRepository(db: Db) {
   };
   return {
     /**
-     * Adds to `into` the signatures (see entrySignature) of the firm's entries started in [after, to], 5,000 at a
+     * Adds to `into` the signatures (see entrySignature) of the firm's entries started in [after, to], 2,000 at a
      * time: `after` is where the previous page stopped ([from, 0] first). The caller yields between pages; null when
      * every page is read.
      */
@@ -61,7 +61,7 @@ export function createTimeEntryImportsRepository(db: Db) {
       const rows = s.signatures.all(firmId, after[0], after[1], to);
       for (const r of rows) into.add(`${r.started_at}|${r.duration_seconds}|${r.task_type}|${r.quantity}`);
       const last = rows[rows.length - 1];
-      return rows.length < 5000 || !last ? null : [last.started_at, last.seq];
+      return rows.length < 2000 || !last ? null : [last.started_at, last.seq];
     },
     startBatch: (id: string, firmId: string, fileName: string, at: number, by: string) =>
       void s.startBatch.run(id, firmId, fileName, at, by),
