@@ -86,7 +86,8 @@ export const invoicesCommands: Record<string, (services: Services, args: string[
     const { values } = parse(args, { month: { type: 'string' }, firm: { type: 'string' } });
     const outcomes = await invoices.issue(month(values.month), (values.firm as string | undefined) ?? null);
     const issued = outcomes.filter((o) => o.status === 'issued').length;
-    return `${issued} facture(s) émise(s) pour ${values.month as string} :\n${outcomes.map(describe).join('\n')}\n`;
+    const what = issued < 2 ? 'facture émise' : 'factures émises'; // French: 0 and 1 take the singular
+    return `${issued} ${what} pour ${values.month as string} :\n${outcomes.map(describe).join('\n')}\n`;
   },
   'invoices list': ({ invoices }, args) => {
     const { values } = parse(args, { month: { type: 'string' } });
@@ -121,7 +122,8 @@ export const invoicesCommands: Record<string, (services: Services, args: string[
   'invoices export': async ({ invoices }, args) => {
     const { values } = parse(args, { month: { type: 'string' }, out: { type: 'string' } });
     const result = await invoices.exportMonth(month(values.month), values.out as string | undefined);
-    return `${result.files.length} fichier(s) écrit(s) dans ${result.outDir} :\n${result.files
+    const what = result.files.length < 2 ? 'fichier écrit' : 'fichiers écrits';
+    return `${result.files.length} ${what} dans ${result.outDir} :\n${result.files
       .map((f) => `  ${path.basename(f)}`)
       .join('\n')}\n`;
   },

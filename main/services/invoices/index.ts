@@ -17,7 +17,7 @@ import type { BillingService } from '../timesheets-billing';
 import { createInvoicingDetails } from './details';
 import { createInvoiceMail } from './mail';
 import { renderInvoicePdf } from './pdf';
-import { ensureDir, fileStem, registerCsv, registerXlsx, writeAtomically } from './register';
+import { exportMonthFiles, fileStem } from './register';
 
 /**
  * Issuing invoices and credit notes from locked relevés. The number is assigned in the transaction that stores
@@ -255,26 +255,13 @@ export function createInvoicesService(
      * The month's invoices and credit notes for her platform (Factur-X PDF and XML each) and the whole register
      * (CSV for French Excel, XLSX), in DATA_DIR/exports/YYYY-MM/factures.
      */
-    async exportMonth(month: string, outDir?: string): Promise<{ outDir: string; files: string[] }> {
-      const dir = path.resolve(outDir ?? path.join(deps.dataDir, 'exports', month, 'factures'));
-      ensureDir(dir);
-      const files: string[] = [];
-      for (const row of repo.list(month)) {
-        const stem = fileStem(row.number);
-        const pdfFile = path.join(dir, `${stem}.pdf`);
-        writeAtomically(pdfFile, await ensurePdf(row.id));
-        const xmlFile = path.join(dir, `${stem}_factur-x.xml`);
-        writeAtomically(xmlFile, repo.document(row.id)!.xml);
-        files.push(pdfFile, xmlFile);
-      }
-      const all = repo.list();
-      const csv = path.join(dir, 'registre-des-factures.csv');
-      writeAtomically(csv, registerCsv(all));
-      const xlsx = path.join(dir, 'registre-des-factures.xlsx');
-      writeAtomically(xlsx, await registerXlsx(all));
-      files.push(csv, xlsx);
-      return { outDir: dir, files };
-    },
+    exportMonth: (month: string, outDir?: string) =>
+      exportMonthFiles(
+        repo,
+        ensurePdf,
+        path.resolve(outDir ?? path.join(deps.dataDir, 'exports', month, 'factures')),
+        month,
+      ),
     /** Queues the PDF to the firm's invoice recipients, once. */
     send(id: string): { queued: boolean; recipients: string[] } {
       const row = repo.get(id);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { PermanenceError } from '../../../shared/api';
 import { frenchDay } from '../../../shared/domain/invoices/build';
-import type { InvoiceRow } from '../../store/repositories/invoices';
+import type { InvoiceRow, InvoicesRepository } from '../../store/repositories/invoices';
 
 /**
  * The invoice register (CSV for French Excel and XLSX with real numeric cells) and the month's files for her
@@ -110,4 +111,30 @@ export function ensureDir(dir: string): void {
   } catch (error) {
     throw new PermanenceError('UNAVAILABLE', `Impossible de créer le dossier ${dir} : ${(error as Error).message}`);
   }
+}
+
+/** Each invoice and credit note of the month as PDF and XML, and the whole register, into `dir`. */
+export async function exportMonthFiles(
+  repo: InvoicesRepository,
+  pdfOf: (id: string) => Promise<Buffer>,
+  dir: string,
+  month: string,
+): Promise<{ outDir: string; files: string[] }> {
+  ensureDir(dir);
+  const files: string[] = [];
+  for (const row of repo.list(month)) {
+    const stem = fileStem(row.number);
+    const pdfFile = path.join(dir, `${stem}.pdf`);
+    writeAtomically(pdfFile, await pdfOf(row.id));
+    const xmlFile = path.join(dir, `${stem}_factur-x.xml`);
+    writeAtomically(xmlFile, repo.document(row.id)!.xml);
+    files.push(pdfFile, xmlFile);
+  }
+  const all = repo.list();
+  const csv = path.join(dir, 'registre-des-factures.csv');
+  writeAtomically(csv, registerCsv(all));
+  const xlsx = path.join(dir, 'registre-des-factures.xlsx');
+  writeAtomically(xlsx, await registerXlsx(all));
+  files.push(csv, xlsx);
+  return { outDir: dir, files };
 }

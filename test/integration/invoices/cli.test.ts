@@ -14,14 +14,14 @@ describe('npm run cli -- invoices', () => {
 
     const notLocked = await runCli(['invoices', 'issue', '--month', MONTH], env);
     expect(notLocked).toMatchObject({ exitCode: 0 });
-    expect(notLocked.stdout).toContain('0 facture(s) émise(s)');
+    expect(notLocked.stdout).toContain('0 facture émise pour 2026-11');
     expect(notLocked.stdout).toContain('Cabinet Martin : mois non verrouillé');
 
     const again = openTestContext({ dataDir });
     again.services.billing.lock(ctx.firmId, MONTH, 'fin de mois');
     again.close();
     const issued = await runCli(['invoices', 'issue', '--month', MONTH], env);
-    expect(issued.stdout).toMatch(/Cabinet Martin : facture FA-0001, \d+,\d\d €/);
+    expect(issued.stdout).toMatch(/^1 facture émise pour 2026-11 :\n {2}Cabinet Martin : facture FA-0001, \d+,\d\d €/);
 
     const credit = await runCli(['invoices', 'credit', 'FA-0001', '--amount', '2,50', '--reason', 'geste'], env);
     expect(credit).toMatchObject({ exitCode: 0, stdout: 'Avoir FA-0002 sur la facture FA-0001 : 2,50 €.\n' });
@@ -43,7 +43,7 @@ describe('npm run cli -- invoices', () => {
 
     const out = path.join(tempDir(), 'factures');
     const exported = await runCli(['invoices', 'export', '--month', MONTH, '--out', out], env);
-    expect(exported.stdout).toContain('6 fichier(s) écrit(s)');
+    expect(exported.stdout).toContain('6 fichiers écrits');
     expect(fs.readdirSync(out).sort()).toContain('FA-0001.pdf');
 
     const bad = await runCli(['invoices', 'issue', '--month', 'novembre'], env);
