@@ -134,4 +134,44 @@ describe.runIf(enabled)('demo calls, call log and Temps in Chromium (1280×720, 
       await harness.close();
     }
   });
+
+  it('takes a simulated call to a sent message: Temps says « Marc Delorme », démo, and nothing is billed', async () => {
+    const harness = await startTestHarness(freshDataDir());
+    try {
+      const { services } = harness;
+      services.workspace.initialise('demo');
+      const firm = services.firms.list().find((f) => f.name === 'Cabinet Martin & Associés')!;
+      const page: Page = await browser.context.newPage();
+      await page.goto(harness.url);
+      await page.getByRole('button', { name: 'Simuler un appel' }).click();
+      await page.getByLabel('Pour le cabinet').selectOption({ label: 'Cabinet Martin & Associés' });
+      await page.getByRole('button', { name: 'Faire sonner' }).click();
+      await page.getByRole('button', { name: /Décrocher/ }).click();
+      const desk = page.locator('.cd');
+      await desk.getByRole('heading', { name: 'Cabinet Martin & Associés' }).waitFor();
+      await page.getByLabel('Nom et prénom de l’appelant', { exact: true }).fill('Marc Delorme');
+      await page.getByRole('button', { name: /Raccrocher/ }).click();
+      await desk.getByText('Appel terminé', { exact: true }).waitFor();
+      const form = desk.locator('.cd-message');
+      await form.getByLabel('Motif', { exact: true }).fill('Rendez-vous à décaler');
+      await form.getByLabel('Nature du dossier *').selectOption('Droit du travail');
+      await desk.getByRole('button', { name: /^Envoyer le message/ }).click();
+      await desk.getByRole('heading', { name: /^(Message envoyé|Enregistré)/ }).waitFor();
+
+      const call = services.calls.list({ limit: 5, offset: 0 }).items[0]!;
+      expect(call).toMatchObject({ demo: true, counterpart: 'Marc Delorme' });
+      await expect.poll(() => services.timesheets.repository.getByCall(call.id)?.label).toBe('Marc Delorme');
+      const month = services.billing.overview(new Date().toISOString().slice(0, 7)).find((r) => r.firmId === firm.id)!;
+      expect(month).toMatchObject({ entryCount: 0, totalCents: 0, callsOffered: 0 });
+
+      await page.keyboard.press('Alt+5');
+      await page.getByRole('heading', { name: 'Temps' }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: 'Marc Delorme' }).first();
+      await row.getByText('démo', { exact: true }).waitFor();
+      await page.screenshot({ path: screenshotPath('timesheets-after-demo-call-fr-1280') });
+      await page.close();
+    } finally {
+      await harness.close();
+    }
+  }, 120_000);
 });
