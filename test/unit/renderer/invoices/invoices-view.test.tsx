@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 // @vitest-environment jsdom
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
@@ -160,5 +162,39 @@ describe('Factures screen', () => {
     await user.click(within(panel).getByRole('button', { name: 'Annuler : impayée' }));
     await waitFor(() => expect(row).toHaveTextContent('impayée'));
     expect((await ctx.t.client.invoices.get({ id })).invoice.paidOn).toBeNull();
+  });
+  it('e-mails the invoice once to the firm’s recipients and exports the month’s files, naming the folder', async () => {
+    const user = userEvent.setup();
+    open();
+    await issueFirst();
+    await openFactures(user);
+    await user.click(await screen.findByRole('button', { name: 'Facture FA-0001' }));
+    const panel = await screen.findByRole('region', { name: 'Facture FA-0001' });
+    const sending = within(panel).getByRole('group', { name: 'Envoi par e-mail' });
+    await within(sending).findByText('Le PDF partira à : compta@martin.test. L’e-mail ne part qu’une fois.');
+    await user.click(within(sending).getByRole('button', { name: 'Envoyer par e-mail' }));
+    await within(sending).findByText('E-mail programmé : il part par la file d’envoi.');
+    await within(sending).findByText('En attente d’envoi à : compta@martin.test.');
+    // Once queued, there is nothing left to click: it cannot leave twice.
+    expect(within(sending).queryByRole('button')).toBeNull();
+    const row = screen.getByRole('button', { name: 'Facture FA-0001' }).closest('tr')!;
+    await waitFor(() => expect(row).toHaveTextContent('en attente'));
+    expect(await ctx.t.client.invoices.send({ id: (await ctx.t.client.invoices.list({}))[0]!.id })).toMatchObject({
+      queued: false,
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Exporter le mois' }));
+    const exported = await screen.findByRole('status', { name: 'Export des factures' });
+    const dir = path.join(ctx.t.dataDir, 'exports', MONTH, 'factures');
+    expect(exported).toHaveTextContent(`4 fichiers écrits dans ${dir} :`);
+    for (const file of [
+      'FA-0001.pdf',
+      'FA-0001_factur-x.xml',
+      'registre-des-factures.csv',
+      'registre-des-factures.xlsx',
+    ]) {
+      expect(within(exported).getByText(file)).toBeVisible();
+      expect(fs.existsSync(path.join(dir, file))).toBe(true);
+    }
   });
 });
