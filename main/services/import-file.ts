@@ -52,7 +52,9 @@ export function decodeImport(content: ImportContent): DecodedFile {
 /** A contract call's file content: 'base64' carries the file's bytes, 'text' text already decoded. */
 export function fromContract(content: string, encoding: ContentEncoding): ImportContent {
   if (encoding === 'text') return content;
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content))
+  // Both ends and the length tell text sent as base64 by mistake; a regex over 13 MB would be a long task.
+  const ends = content.length <= 2048 ? content : content.slice(0, 1024) + content.slice(-1024);
+  if (content.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(ends))
     throw new PermanenceError('VALIDATION', 'Contenu de fichier invalide (base64 attendu).');
   return Buffer.from(content, 'base64');
 }
