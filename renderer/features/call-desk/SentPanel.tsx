@@ -82,7 +82,8 @@ export function SentPanel({
           <p className="cd-sent__status">
             {t('callDesk.sent.status')} <MessageStatusBadge status={message.status} />
           </p>
-          {message.deliveryNote ? <p className="muted">{message.deliveryNote}</p> : null}
+          {/* Without an SMTP account the note above already says why it waits. */}
+          {message.deliveryNote && !waitsForSmtp ? <p className="muted">{message.deliveryNote}</p> : null}
           <p>
             {message.callerName} — {message.motif}
           </p>
