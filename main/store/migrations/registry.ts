@@ -6,6 +6,7 @@ import messageEntries from './0005-message-entries';
 import demoEntries from './0006-demo-entries';
 import search from './0007-search';
 import invoices from './0008-invoices';
+import audit from './0009-audit';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-demo-entries', sql: demoEntries },
   { version: 7, name: '0007-search', sql: search },
   { version: 8, name: '0008-invoices', sql: invoices },
+  { version: 9, name: '0009-audit', sql: audit },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
