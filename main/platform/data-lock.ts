@@ -119,6 +119,8 @@ function isAlive(owner: LockOwner | null): boolean {
   // A pid on another machine (a data directory on a network share) cannot be checked: assume it runs.
   if (owner.hostname !== os.hostname()) return true;
   if (owner.pid <= 0) return false;
+  // Written before this machine last booted: whatever runs under that pid now is another program.
+  if (owner.since > 0 && owner.since < Date.now() - os.uptime() * 1000) return false;
   // Our own pid without an entry in `held`: a previous run in a container that reuses pids, long dead.
   if (owner.pid === process.pid) return false;
   try {

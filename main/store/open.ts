@@ -107,6 +107,8 @@ function withLockRelease(db: Db, dataDir: string, lock: DataDirLock): Db {
   db.close = () => {
     try {
       if (db.open && holdsData(db)) writeDataMarker(dataDir);
+    } catch {
+      // A full disk must not make closing fail; the next open writes the marker again.
     } finally {
       close();
       lock.release();

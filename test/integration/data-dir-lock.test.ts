@@ -31,16 +31,30 @@ function deadPid(): number {
 describe('one process owns a data directory', () => {
   it('takes over a lock left by a process that no longer exists', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), hostname: os.hostname(), since: 1 }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: deadPid(), hostname: os.hostname(), since: Date.now() - 1000 }),
+    );
     const db = openStore({ dataDir: dir });
     expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     db.close();
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('takes over a lock written before the machine booted, whatever now runs under its pid', () => {
+    const dir = tempDir();
+    const beforeBoot = Date.now() - os.uptime() * 1000 - 60_000;
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: process.ppid, hostname: os.hostname(), since: beforeBoot }),
+    );
+    openStore({ dataDir: dir }).close();
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
   it('refuses a lock held by a live process, and one held on another machine, creating nothing', () => {
     for (const owner of [
-      { pid: process.ppid, hostname: os.hostname(), since: 1 },
+      { pid: process.ppid, hostname: os.hostname(), since: Date.now() - 1000 },
       { pid: 4242, hostname: 'autre-poste.local', since: 1 },
     ]) {
       const dir = tempDir();

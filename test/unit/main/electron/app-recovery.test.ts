@@ -78,7 +78,7 @@ describe('Electron entry: a store that cannot be opened', () => {
     fs.writeFileSync(path.join(dataDir, DATA_MARKER_FILE), '{}');
     fs.writeFileSync(
       path.join(dataDir, LOCK_FILE),
-      JSON.stringify({ pid: process.ppid, hostname: os.hostname(), since: 1 }),
+      JSON.stringify({ pid: process.ppid, hostname: os.hostname(), since: Date.now() - 1000 }),
     );
     const fake = await startApp();
     expect(fake.dialog.showErrorBox).toHaveBeenCalledWith(
