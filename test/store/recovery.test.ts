@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher } from '../../main/api/dispatch';
+import { runCli } from '../../main/cli';
 import { createHandlers } from '../../main/api/handlers';
 import { guardRecoveryMode } from '../../main/api/recovery-guard';
 import { createServices } from '../../main/services';
@@ -146,6 +147,16 @@ describe('a damaged, missing or shared store is never taken for an empty one', (
     opened.db.close();
     // The lock goes with the placeholder store; nothing was created in the directory.
     expect(fs.readdirSync(dataDir)).toEqual([DATA_MARKER_FILE]);
+  });
+
+  it('the CLI refuses a damaged store with the reason and changes nothing', async () => {
+    const { dataDir, store } = directoryThatHeldData();
+    fs.writeFileSync(store, 'garbage, not SQLite');
+    const result = await runCli(['workspace', 'export', path.join(tempDir(), 'x.json')], {
+      PERMANENCE_DATA_DIR: dataDir,
+    });
+    expect(result).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('n’est pas une base SQLite') });
+    expect(fs.readFileSync(store, 'utf8')).toBe('garbage, not SQLite');
   });
 
   it('a zero-byte or missing store in a directory that never held data is a first run', () => {
