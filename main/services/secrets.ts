@@ -30,7 +30,7 @@ export function createDevFileSecretStore(dataDir: string): SecretStore {
     }
   }
   function write(values: Record<string, string>): void {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const temp = `${file}.tmp`;
     fs.writeFileSync(
       temp,
