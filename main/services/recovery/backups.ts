@@ -66,12 +66,7 @@ export function restoreBackup(
       failures.push(`${candidate.name} : ${verdict.reason}`);
       continue;
     }
-    const store = path.join(dataDir, DATABASE_FILE);
-    const incoming = `${store}.restoring`;
-    fs.copyFileSync(source, incoming);
-    fs.chmodSync(incoming, FILE_MODE);
-    const damagedCopy = moveAside(dataDir, store, options.now);
-    fs.renameSync(incoming, store);
+    const damagedCopy = putBackupInPlace(dataDir, source, { now: options.now });
     return { backup: candidate.name, damagedCopy };
   }
   throw new PermanenceError(
@@ -80,9 +75,35 @@ export function restoreBackup(
   );
 }
 
-function moveAside(dataDir: string, store: string, now: Date): string | null {
+/**
+ * The swap itself, shared with the CLI's restore of a sound store (main/services/privacy/restore.ts); the store
+ * must be closed. The backup is copied beside the store (`check` may refuse the copy: nothing is moved then),
+ * the store and its WAL/SHM go to `asideDir` (default damaged/), and the copy is renamed over the store.
+ * Returns where the replaced store went.
+ */
+export function putBackupInPlace(
+  dataDir: string,
+  source: string,
+  options: { now: Date; asideDir?: string; check?: (incoming: string) => void },
+): string | null {
+  const store = path.join(dataDir, DATABASE_FILE);
+  const incoming = `${store}.restoring`;
+  fs.copyFileSync(source, incoming);
+  fs.chmodSync(incoming, FILE_MODE);
+  try {
+    options.check?.(incoming);
+  } catch (error) {
+    fs.rmSync(incoming, { force: true });
+    throw error;
+  }
+  const aside = moveAside(dataDir, store, options.now, options.asideDir ?? DAMAGED_DIR);
+  fs.renameSync(incoming, store);
+  return aside;
+}
+
+function moveAside(dataDir: string, store: string, now: Date, asideDir: string): string | null {
   if (!fs.existsSync(store)) return null;
-  const dir = path.join(dataDir, DAMAGED_DIR);
+  const dir = path.join(dataDir, asideDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `permanence-${stamp}.sqlite3`);

@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import type { Db } from '../../store/open';
+
+/** Every ordinary table of the store (FTS tables and their shadow tables excluded: they are checked otherwise). */
+export function countRows(db: Db): Record<string, number> {
+  const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string }>)
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name)
+    .sort();
+  const counts: Record<string, number> = {};
+  for (const name of tables) {
+    counts[name] = db
+      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
+  }
+  return counts;
+}
+
+function ftsTables(db: Db): string[] {
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'")
+    .pluck()
+    .all() as string[];
+}
+
+/**
+ * The checks a backup must pass, in French for the CLI and the logs (empty: sound):
+ * PRAGMA integrity_check, FTS5's own integrity-check of every FTS table, and the row counts expected.
+ * FTS5's check is an INSERT into the table: the file is opened read-write, so pass only a file nobody else
+ * relies on (the temporary copy before its rename, or a scratch copy).
+ */
+export function checkDatabaseFile(
+  file: string,
+  expected: { counts?: Record<string, number>; schemaVersion?: number },
+  options: { nativeBinding?: string } = {},
+): string[] {
+  let db: Db | null = null;
+  try {
+    db = new Database(file, {
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    const integrity = (db.pragma('integrity_check(10)') as Array<{ integrity_check: string }>)
+      .map((row) => row.integrity_check)
+      .filter((line) => line !== 'ok');
+    if (integrity.length > 0) return [`vérification d’intégrité : ${integrity.join(' ; ')}`];
+    const problems: string[] = [];
+    for (const table of ftsTables(db)) {
+      try {
+        db.prepare(`INSERT INTO "${table}" ("${table}") VALUES ('integrity-check')`).run();
+      } catch (error) {
+        problems.push(`index de recherche ${table} : ${(error as Error).message}`);
+      }
+    }
+    if (expected.schemaVersion !== undefined) {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== expected.schemaVersion) {
+        problems.push(`version du schéma ${version} au lieu de ${expected.schemaVersion}`);
+      }
+    }
+    if (expected.counts) {
+      const counts = countRows(db);
+      for (const [table, count] of Object.entries(expected.counts)) {
+        if (counts[table] !== count) {
+          problems.push(`table ${table} : ${counts[table] ?? 'absente'} lignes au lieu de ${count}`);
+        }
+      }
+    }
+    return problems;
+  } catch (error) {
+    return [`illisible : ${(error as Error).message}`];
+  } finally {
+    db?.close();
+  }
+}
+
+/** Flushes a file, then its directory entry, to the disk (a rename is durable only once its folder is). */
+export function fsyncFileAndDir(file: string, dir: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (process.platform === 'win32') return; // directories cannot be opened for fsync there
+  const dirFd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(dirFd);
+  } finally {
+    fs.closeSync(dirFd);
+  }
+}
