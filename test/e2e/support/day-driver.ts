@@ -255,7 +255,9 @@ export class DayDriver {
       await this.shot('hung-up');
       await this.backToIdle('escape');
     }
-    const allowed = 1 + steps + (kind === 'message' ? 1 : 0) + 1 + 1;
+    // A transfer hands the call over instead of sending a message: it counts as the send (Ctrl+Maj+T; its Entrée
+    // ends the call as a hang-up would).
+    const allowed = 1 + steps + (kind === 'no-message' ? 0 : 1) + 1 + 1;
     return { index, firm, kind, steps, keys: this.kb.keys, allowed, keyLog: [...this.kb.log] };
   }
 
@@ -311,7 +313,7 @@ export class DayDriver {
       );
       if (f.send) return steps;
       const before = await prompt.textContent();
-      if (f.tag === 'input' && f.type === 'radio') await this.kb.type(/oui|non/i.test(f.name) ? 'n' : '1');
+      if (f.tag === 'input' && f.type === 'radio') await this.kb.type(/^(oui|non)$/i.test(f.label) ? 'n' : '1');
       else if (f.tag === 'input' && !['checkbox', 'radio'].includes(f.type)) await this.kb.type(answerFor(f, call));
       await this.kb.press('Enter');
       await this.waitFor(
@@ -371,7 +373,7 @@ export class DayDriver {
   }
 
   private async tabTo(target: ReturnType<Page['getByLabel']>, what: string): Promise<void> {
-    for (let i = 0; i < 15; i += 1) {
+    for (let i = 0; i < 60; i += 1) {
       if (await target.evaluate((el) => el === document.activeElement)) return;
       await this.page.keyboard.press('Tab');
     }
