@@ -4,6 +4,7 @@ import { PermanenceError } from '../../shared/api';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/methods/timesheets';
 import { monthSchema } from '../../shared/domain/timesheet';
 import type { Services } from './index';
+import { missingIdentityOf } from './exports/model';
 
 /** `--name value` pairs; bare words are kept in order. */
 function options(args: string[]): { flags: Record<string, string>; words: string[] } {
@@ -78,6 +79,10 @@ export const timesheetsCommands: Record<string, (services: Services, args: strin
       csvPreset: preset,
       outDir: flags.out,
     });
-    return `${result.files.length} fichier(s) écrit(s) dans ${result.outDir} :\n${result.files.map((f) => `  ${path.basename(f)}`).join('\n')}\n`;
+    const missing = formats.some((f) => f !== 'csv') ? missingIdentityOf(services.settings.get()) : [];
+    const warning = missing.length
+      ? `Attention : identité de prestataire incomplète (${missing.join(', ')}) — les relevés l’indiquent « à compléter ». Complétez-la dans Réglages → Identité, puis exportez de nouveau.\n`
+      : '';
+    return `${warning}${result.files.length} fichier(s) écrit(s) dans ${result.outDir} :\n${result.files.map((f) => `  ${path.basename(f)}`).join('\n')}\n`;
   },
 };

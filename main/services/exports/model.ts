@@ -118,6 +118,17 @@ export function hoursDecimal(seconds: number): number {
   return Math.round((seconds / 3600) * 100) / 100;
 }
 
+/** Her identity details still empty in Réglages → Identité, as the relevé names them. */
+export function missingIdentityOf(
+  settings: Pick<Settings, 'legalName' | 'secretaryName' | 'siren' | 'address'>,
+): string[] {
+  return [
+    ...(settings.legalName.trim() || settings.secretaryName.trim() ? [] : ['nom']),
+    ...(settings.siren.trim() ? [] : ['SIREN']),
+    ...(settings.address.trim() ? [] : ['adresse']),
+  ];
+}
+
 export function buildExportModel(source: FirmMonth, settings: Settings): ExportModel {
   const { firm, statement, month } = source;
   const rows: DetailRow[] = statement.lines.map((line) => {
@@ -173,11 +184,7 @@ export function buildExportModel(source: FirmMonth, settings: Settings): ExportM
       siren: settings.siren.trim(),
       address: settings.address.trim(),
     },
-    missingIdentity: [
-      ...(name ? [] : ['nom']),
-      ...(settings.siren.trim() ? [] : ['SIREN']),
-      ...(settings.address.trim() ? [] : ['adresse']),
-    ],
+    missingIdentity: missingIdentityOf(settings),
     firm: { name: firm.profile.name, siren: firm.billing.siren.trim(), address: firm.billing.billingAddress.trim() },
     rows,
     linesTotalCents: rows.reduce((sum, r) => sum + r.amountCents, 0),

@@ -49,6 +49,8 @@ describe('CSV import of past entries and the CLI', () => {
     const out = tempDir();
     const exported = await runCli(['export', '--month', '2026-11', '--format', 'csv,pdf', '--out', out], env);
     expect(exported.exitCode).toBe(0);
+    // Her SIREN and address are not filled in: the CLI says so, as the Facturation screen does.
+    expect(exported.stdout).toMatch(/identité de prestataire incomplète \(SIREN, adresse\).*Réglages → Identité/);
     expect(fs.readdirSync(out).sort()).toEqual([
       '2026-11_cabinet-martin_releve.csv',
       '2026-11_cabinet-martin_releve.pdf',
