@@ -13,6 +13,17 @@ const mainOnlyMessage =
   'Billing computation and public holidays run in main; importing them ships ~900 kB to the renderer.';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'worker_threads'];
+const rendererPatterns = [
+  {
+    group: ['**/main/**', '../main/*', '../../main/*', '../../../main/*'],
+    message: 'The renderer never imports main: use the contract.',
+  },
+  {
+    group: ['electron', 'better-sqlite3', ...nodeBuiltins],
+    message: 'The renderer is sandboxed Chromium: no Node, Electron or native modules.',
+  },
+  { regex: mainOnlyDomain, message: mainOnlyMessage },
+];
 
 export default tseslint.config(
   {
@@ -51,20 +62,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          paths: [
             {
-              group: ['**/main/**', '../main/*', '../../main/*', '../../../main/*'],
-              message: 'The renderer never imports main: use the contract.',
+              name: 'react-markdown',
+              message: 'Show Markdown with renderer/ui/SafeMarkdown: a link must never navigate the window.',
             },
-            {
-              group: ['electron', 'better-sqlite3', ...nodeBuiltins],
-              message: 'The renderer is sandboxed Chromium: no Node, Electron or native modules.',
-            },
-            { regex: mainOnlyDomain, message: mainOnlyMessage },
           ],
+          patterns: rendererPatterns,
         },
       ],
     },
+  },
+  {
+    // The one place that renders Markdown, and makes its links safe.
+    files: ['renderer/ui/SafeMarkdown.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
   },
   {
     files: ['shared/**/*.ts'],
