@@ -188,7 +188,7 @@ describe.runIf(enabled)('accessibility of every screen (axe-core, WCAG 2 AA)', (
   });
 
   it('Réglages', async () => {
-    await page.getByRole('button', { name: 'Réglages' }).click();
+    await page.getByRole('button', { name: 'Réglages', exact: true }).click();
     await page.getByRole('dialog', { name: 'Réglages' }).waitFor();
     await expectClean('12-settings');
   });
