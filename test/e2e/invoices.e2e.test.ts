@@ -199,7 +199,7 @@ describe.runIf(enabled)('invoices in Chromium through the harness', () => {
     await firmSection.getByText('Le SIREN du cabinet (9 chiffres) n’est pas renseigné.').waitFor();
     await firmSection.scrollIntoViewIfNeeded();
     await shot(page, 'invoices-05-firm-section');
-    await firmSection.getByLabel('SIREN du cabinet').fill('443 061 841');
+    await firmSection.getByLabel('SIREN', { exact: true }).fill('443 061 841');
     await firmSection.getByLabel('Adresse électronique', { exact: true }).fill('443061841_FACTURES');
     await firmSection
       .getByLabel('Destinataires des factures (e-mails)')
@@ -222,5 +222,5 @@ describe.runIf(enabled)('invoices in Chromium through the harness', () => {
     expect(services.invoices.list(month).map((i) => i.number)).toEqual(['FA-0001', 'FA-0002']);
     await page.close();
     await harness.close();
-  }, 180_000);
+  }, 300_000);
 });

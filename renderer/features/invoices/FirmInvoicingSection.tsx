@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ELECTRONIC_ADDRESS_SCHEMES,
@@ -78,7 +78,15 @@ function FirmInvoicingForm({ firmId }: { firmId: string }) {
     setSaved(false);
   };
 
-  async function save(event: FormEvent) {
+  // Ctrl+S inside this section saves this section (not the screen around it, which has its own Ctrl+S).
+  function saveOnCtrlS(event: KeyboardEvent<HTMLFormElement>) {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void save(event);
+  }
+
+  async function save(event: FormEvent | KeyboardEvent) {
     event.preventDefault();
     event.stopPropagation();
     if (!form) return;
@@ -111,7 +119,7 @@ function FirmInvoicingForm({ firmId }: { firmId: string }) {
     null;
 
   return (
-    <form aria-labelledby="firm-invoicing-title" onSubmit={(e) => void save(e)}>
+    <form aria-labelledby="firm-invoicing-title" onSubmit={(e) => void save(e)} onKeyDown={saveOnCtrlS}>
       <fieldset className="billing-rules__group firm-invoicing">
         <legend id="firm-invoicing-title">{t('invoices.firm.title')}</legend>
         <p className="field__hint">{t('invoices.firm.intro')}</p>
@@ -217,7 +225,7 @@ function FirmInvoicingForm({ firmId }: { firmId: string }) {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-keyshortcuts="Control+S">
             {t('invoices.firm.save')}
           </button>
           {saved ? <span role="status">{t('invoices.firm.saved')}</span> : null}

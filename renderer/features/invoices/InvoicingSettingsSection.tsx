@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ELECTRONIC_ADDRESS_SCHEMES,
@@ -56,7 +56,15 @@ export function InvoicingSettingsSection() {
     setSaved(false);
   };
 
-  async function save(event: FormEvent) {
+  // Ctrl+S inside this section saves this section (not the screen around it, which has its own Ctrl+S).
+  function saveOnCtrlS(event: KeyboardEvent<HTMLFormElement>) {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void save(event);
+  }
+
+  async function save(event: FormEvent | KeyboardEvent) {
     event.preventDefault();
     if (!form) return;
     const days = form.paymentTermDays.trim();
@@ -80,7 +88,7 @@ export function InvoicingSettingsSection() {
   }
 
   return (
-    <form aria-labelledby="invoicing-settings-title" onSubmit={(e) => void save(e)}>
+    <form aria-labelledby="invoicing-settings-title" onSubmit={(e) => void save(e)} onKeyDown={saveOnCtrlS}>
       <fieldset className="group invoicing-settings">
         <legend id="invoicing-settings-title">{t('invoices.settings.title')}</legend>
         <p className="field__hint">{t('invoices.settings.intro')}</p>
@@ -220,7 +228,7 @@ export function InvoicingSettingsSection() {
           </p>
         ) : null}
         <div className="row">
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-keyshortcuts="Control+S">
             {t('invoices.settings.save')}
           </button>
           {saved ? <span role="status">{t('invoices.settings.saved')}</span> : null}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssueOutcomeView } from '../../../shared/contract/methods/invoices';
 import type { MissingItem } from '../../../shared/domain/invoices/settings';
@@ -19,6 +20,9 @@ export function IssueOutcomes({
   onOpen(invoiceId: string): void;
 }) {
   const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After « Émettre » the confirmation closes: the focus lands on what happened, not on the page's top.
+  useEffect(() => heading.current?.focus(), [outcomes]);
   if (outcomes.length === 0) {
     return (
       <p role="status" className="banner">
@@ -28,7 +32,9 @@ export function IssueOutcomes({
   }
   return (
     <section className="invoice-outcomes" aria-label={t('invoices.outcome.title')}>
-      <h3>{t('invoices.outcome.title')}</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        {t('invoices.outcome.title')}
+      </h3>
       <ul className="invoice-outcomes__list">
         {outcomes.map((o) => (
           <li key={o.firmId} className={`invoice-outcome invoice-outcome--${o.status}`}>
