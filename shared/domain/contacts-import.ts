@@ -4,7 +4,7 @@ import { idSchema } from './ids';
 import { importFileSchema } from './limits';
 import type { ContactInput } from './firm/contact';
 import { toE164 } from './phone';
-import { foldAccents } from './text';
+import { foldAccents, stripBidiControls } from './text';
 
 /** The contact fields a CRM export's columns can be mapped to. */
 export const CONTACT_COLUMNS = [
@@ -98,7 +98,9 @@ export function contactFromRow(
   row: Readonly<Record<string, string>>,
   mapping: Partial<Record<ContactColumn, string>>,
 ): { contact: ContactInput | null; problems: string[] } {
-  const cell = (column: ContactColumn) => (mapping[column] ? (row[mapping[column]!] ?? '').trim() : '');
+  // Bidirectional controls could disguise a name (« Cabinet \u202Egnp.exe »): gone, as in the contact form.
+  const cell = (column: ContactColumn) =>
+    mapping[column] ? stripBidiControls(row[mapping[column]!] ?? '').trim() : '';
   const problems: string[] = [];
   const name = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ') || cell('company');
   if (!name) problems.push('nom manquant');

@@ -1,4 +1,5 @@
 import { callOfferSchema } from '../../../shared/domain/call';
+import { contactFromRow } from '../../../shared/domain/contacts-import';
 import { vipCallerSchema } from '../../../shared/domain/firm/consignes';
 import { contactInputSchema } from '../../../shared/domain/firm/contact';
 import { firmProfileSchema } from '../../../shared/domain/firm/firm';
@@ -79,5 +80,16 @@ describe('SIP display names', () => {
   it('drops them from an unquoted display name, and a name of controls only is no name', () => {
     expect(parseNameAddr('Me\u202E Martin <sip:201@pbx.example>').displayName).toBe('Me Martin');
     expect(parseNameAddr('"\u202E\u2066" <sip:201@pbx.example>').displayName).toBeUndefined();
+  });
+});
+
+describe('contacts imported from a CSV file', () => {
+  it('lose bidirectional controls in their name and company, as in the contact form', () => {
+    const { contact } = contactFromRow(
+      { Nom: 'Cabinet \u202Egnp.exe', Société: '\u2067Étude\u2069' },
+      { name: 'Nom', company: 'Société' },
+    );
+    expect(contact?.name).toBe('Cabinet gnp.exe');
+    expect(contact?.company).toBe('Étude');
   });
 });
