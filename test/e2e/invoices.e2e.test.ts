@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Services } from '../../main/services';
 import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
+import { axeViolations, describeViolations } from './support/axe';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
 import { freshDataDir, screenshotPath, startTestHarness } from './support/harness';
 
@@ -108,8 +109,14 @@ function seed(services: Services, year: number, index: number) {
   return { martin, lilas, dupont };
 }
 
+/** A screenshot at 1280×720 and axe-core's WCAG 2 A/AA check of the same state. */
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: screenshotPath(name) });
+  const violations = await axeViolations(page);
+  expect(
+    violations.map((v) => v.id),
+    describeViolations(name, violations),
+  ).toEqual([]);
 }
 
 describe.runIf(enabled)('invoices in Chromium through the harness', () => {
