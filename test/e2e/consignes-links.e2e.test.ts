@@ -81,9 +81,17 @@ describe.runIf(enabled)('links in consignes during a call (Chromium through the 
       await consignes.getByText(name, { exact: true }).click();
     }
 
+    // The same consignes on the call card: the same rules.
+    const cards = page.getByRole('region', { name: 'Appel pour Cabinet Martin & Associés' });
+    await cards.getByText('Consignes', { exact: true }).click();
+    for (const name of ['Paramètres', 'Recharger']) {
+      expect(await cards.getByRole('link', { name }).count()).toBe(0);
+      await cards.getByText(name, { exact: true }).click();
+    }
+    expect(await cards.getByRole('link', { name: 'Site du cabinet' }).getAttribute('target')).toBe('_blank');
+
     // tel: dials through the softphone: the caller waits on hold, nobody is cut off.
     await consignes.getByRole('button', { name: 'Portable de Me Martin' }).click();
-    const cards = page.getByRole('region', { name: 'Appel pour Cabinet Martin & Associés' });
     await expect.poll(() => cards.count()).toBe(2);
     const caller = cards.filter({ hasText: 'en attente' });
     await caller.waitFor();
