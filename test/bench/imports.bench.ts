@@ -125,6 +125,9 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
     report('imports.timesheets_200k.preview_all_duplicates', Math.round(againMs), 'ms');
     report('imports.timesheets_200k.preview_all_duplicates_cpu', Math.round(againCpu), 'ms');
     report('imports.timesheets_200k.max_event_loop_block', Math.round(delay.max / 1e6), 'ms');
+    report('imports.timesheets_200k.event_loop_delay_p99', Math.round(delay.percentile(99) / 1e6), 'ms');
+    // How busy the machine was: the wall-clock figures above stretch with it, the CPU ones do not.
+    report('imports.machine_load_1min', Math.round(os.loadavg()[0]! * 10) / 10, 'load');
     report('imports.timesheets_200k.extra_rss_mb', Math.round((peak - baseline) / 1024 / 1024), 'MB');
     report('imports.timesheets_200k.drafts_saved_during_import', savedDuringImport, 'count');
   } finally {
