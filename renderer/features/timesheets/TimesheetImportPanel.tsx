@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import type { ImportReportView } from '../../../shared/contract/methods/timesheets';
@@ -34,9 +34,13 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [includeDuplicates, setIncludeDuplicates] = useState(false);
+  // Previews can overlap (a mapping chosen while the first preview is still on its way): only the answer to the
+  // latest request may land, or an older one would put back a mapping she has just changed.
+  const latest = useRef(0);
 
   const preview = useCallback(
     async (chosen: ColumnMappingInput | null, withDuplicates = false) => {
+      const request = ++latest.current;
       try {
         const next = await api.timesheets.previewImport({
           firmId,
@@ -46,6 +50,7 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
           mapping: chosen ?? {},
           includeDuplicates: withDuplicates,
         });
+        if (request !== latest.current) return;
         setReport(next);
         if (!chosen) {
           const detected: ColumnMappingInput = {};
@@ -54,7 +59,7 @@ export function TimesheetImportPanel({ api, firmId, content, fileName, onClose, 
         }
         setError(null);
       } catch (e) {
-        setError((e as Error).message);
+        if (request === latest.current) setError((e as Error).message);
       }
     },
     [api, firmId, content, fileName],

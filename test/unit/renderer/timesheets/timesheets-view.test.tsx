@@ -22,22 +22,29 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function renderView() {
+function renderView(client = t.client) {
   const user = userEvent.setup();
   render(
-    <ApiContext.Provider value={t.client}>
+    <ApiContext.Provider value={client}>
       <I18nextProvider i18n={createI18n('fr')}>
-        <TimesheetsView api={t.client} />
+        <TimesheetsView api={client} />
       </I18nextProvider>
     </ApiContext.Provider>,
   );
   return user;
 }
 
+/** Picks the firm once the list has arrived (selecting before the options exist was a race under load). */
+async function chooseFirm(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  const select = (await screen.findByLabelText('Cabinet')) as HTMLSelectElement;
+  await waitFor(() => expect(select.querySelector(`option[value="${FIRM}"]`)).not.toBeNull());
+  await user.selectOptions(select, FIRM);
+}
+
 describe('timesheets CSV import', () => {
   it('imports with the column mapping chosen in the app, not only the detected one', async () => {
     const user = renderView();
-    await user.selectOptions(await screen.findByLabelText('Cabinet'), FIRM);
+    await chooseFirm(user);
     const csv = 'Date;Durée;Objet;Client\n03/02/2025;0:30;Courrier recommandé;Martin\n04/02/2025;1:15;Frappe;Durand\n';
     await user.upload(screen.getByLabelText('Importer un CSV…'), new File([csv], 'temps.csv', { type: 'text/csv' }));
 
@@ -65,7 +72,7 @@ describe('timesheets CSV import', () => {
 
   it('ignoring the duration column refuses the whole file and writes nothing', async () => {
     const user = renderView();
-    await user.selectOptions(await screen.findByLabelText('Cabinet'), FIRM);
+    await chooseFirm(user);
     const csv = 'Date;Durée;Objet\n03/02/2025;0:30;Courrier\n';
     await user.upload(screen.getByLabelText('Importer un CSV…'), new File([csv], 'temps.csv', { type: 'text/csv' }));
     const panel = await screen.findByRole('region', { name: 'Import de saisies' });
@@ -74,6 +81,43 @@ describe('timesheets CSV import', () => {
     expect(within(panel).queryByRole('button', { name: /Importer/ })).toBeNull();
     const { items } = await t.client.timesheets.list({ firmId: FIRM, limit: 1000 });
     expect(items.filter((e) => e.source === 'import')).toHaveLength(0);
+  });
+});
+
+describe('timesheets CSV import previews', () => {
+  it('keeps the latest mapping when an earlier preview answers last', async () => {
+    // The first re-preview (after choosing « Client ») is held back until the second one has answered.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const client = {
+      ...t.client,
+      timesheets: {
+        ...t.client.timesheets,
+        previewImport: async (input: Parameters<typeof t.client.timesheets.previewImport>[0]) => {
+          calls += 1;
+          const call = calls;
+          const answer = await t.client.timesheets.previewImport(input);
+          if (call === 2) await held;
+          if (call === 3) setTimeout(release, 0);
+          return answer;
+        },
+      },
+    };
+    const user = renderView(client);
+    await chooseFirm(user);
+    const csv = 'Date;Durée;Objet;Client\n03/02/2025;0:30;Courrier;Martin\n';
+    await user.upload(screen.getByLabelText('Importer un CSV…'), new File([csv], 'temps.csv', { type: 'text/csv' }));
+    const panel = await screen.findByRole('region', { name: 'Import de saisies' });
+    const label = await within(panel).findByLabelText('Colonne pour « objet »');
+    await user.selectOptions(label, 'Client');
+    await user.selectOptions(within(panel).getByLabelText('Colonne pour « durée »'), '— ignorer —');
+    expect(await within(panel).findByText(/Import refusé/)).toBeInTheDocument();
+    await waitFor(() => expect(calls).toBe(3));
+    await held;
+    // The late answer to the « Client » preview (duration still mapped) did not bring the import back.
+    expect(within(panel).getByText(/Import refusé/)).toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: /Importer/ })).toBeNull();
   });
 });
 
