@@ -63,11 +63,15 @@ export function InvoiceDetailPanel({
   const [detail, setDetail] = useState<InvoiceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const shownId = detail?.invoice.id;
 
   // Keyboard first: opening an invoice (or the avoir just issued) moves the focus, and the view, to its detail.
   useEffect(() => {
-    if (shownId === id) heading.current?.focus();
+    if (shownId !== id) return;
+    heading.current?.focus({ preventScroll: true });
+    // The panel sticks to the top of the screen with its own scroll: brought to the top, it shows the most.
+    panel.current?.scrollIntoView?.({ block: 'start' });
   }, [shownId, id]);
 
   const load = useCallback(async () => {
@@ -98,7 +102,16 @@ export function InvoiceDetailPanel({
   });
 
   return (
-    <section className="invoice-detail" aria-label={title}>
+    <section
+      ref={panel}
+      className="invoice-detail"
+      aria-label={title}
+      onKeyDown={(e) => {
+        // Échap closes the detail, except from a field (a date picker, a text being typed keeps its Échap).
+        const field = ['INPUT', 'TEXTAREA', 'SELECT'].includes((e.target as HTMLElement).tagName);
+        if (e.key === 'Escape' && !field) onClose();
+      }}
+    >
       <header className="invoice-detail__header">
         <h3 ref={heading} tabIndex={-1}>
           {title}

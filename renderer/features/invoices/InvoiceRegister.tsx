@@ -57,6 +57,7 @@ export function InvoiceRegister({
               <button
                 type="button"
                 className="button button--plain invoice-register__number"
+                data-invoice-id={row.id}
                 aria-label={t(
                   row.kind === 'invoice' ? 'invoices.register.openInvoice' : 'invoices.register.openCredit',
                   {

@@ -58,6 +58,12 @@ export function InvoicesView({ api, firmsStore }: Pick<ViewProps, 'api' | 'firms
     }
   }
 
+  /** Back to the register, on the row she came from. */
+  function closeDetail(id: string) {
+    setSelected(null);
+    queueMicrotask(() => document.querySelector<HTMLElement>(`[data-invoice-id="${id}"]`)?.focus());
+  }
+
   function changeMonth(value: string) {
     if (!value) return;
     setMonth(value);
@@ -168,7 +174,7 @@ export function InvoicesView({ api, firmsStore }: Pick<ViewProps, 'api' | 'firms
           )}
         </div>
         {selected ? (
-          <InvoiceDetailPanel api={api} id={selected} onClose={() => setSelected(null)} onOpen={setSelected} />
+          <InvoiceDetailPanel api={api} id={selected} onClose={() => closeDetail(selected)} onOpen={setSelected} />
         ) : null}
       </div>
       {confirm ? (

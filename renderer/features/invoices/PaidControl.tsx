@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PermanenceClient } from '../../../shared/api';
 import type { InvoiceSummary } from '../../../shared/contract/methods/invoices';
@@ -17,8 +17,18 @@ export function PaidControl({
   const { t, i18n } = useTranslation();
   const dateId = useId();
   const [paidOn, setPaidOn] = useState(() => todayIso());
+  const action = useRef<HTMLButtonElement>(null);
+  const acted = useRef(false);
+
+  // The button she pressed gives way to its opposite (mark ↔ undo): the focus follows instead of falling to the page.
+  useEffect(() => {
+    if (!acted.current) return;
+    acted.current = false;
+    action.current?.focus();
+  }, [invoice.paidOn]);
 
   async function mark(value: string | null) {
+    acted.current = true;
     try {
       await api.invoices.markPaid({ id: invoice.id, paidOn: value });
       onError(null);
@@ -33,7 +43,7 @@ export function PaidControl({
       {invoice.paidOn ? (
         <div className="row">
           <span role="status">{t('invoices.paid.paidOn', { date: formatDay(invoice.paidOn, i18n.language) })}</span>
-          <button type="button" className="button" onClick={() => void mark(null)}>
+          <button ref={action} type="button" className="button" onClick={() => void mark(null)}>
             {t('invoices.paid.undo')}
           </button>
         </div>
@@ -42,6 +52,7 @@ export function PaidControl({
           <label htmlFor={dateId}>{t('invoices.paid.date')}</label>
           <input id={dateId} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
           <button
+            ref={action}
             type="button"
             className="button button--primary"
             disabled={!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)}

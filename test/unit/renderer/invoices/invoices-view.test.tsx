@@ -162,6 +162,11 @@ describe('Factures screen', () => {
     await user.click(within(panel).getByRole('button', { name: 'Annuler : impayée' }));
     await waitFor(() => expect(row).toHaveTextContent('impayée'));
     expect((await ctx.t.client.invoices.get({ id })).invoice.paidOn).toBeNull();
+
+    // Échap closes the detail and brings her back to the invoice's row in the register.
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Facture FA-0001' })).toBeNull());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Facture FA-0001' })).toHaveFocus());
   });
   it('e-mails the invoice once to the firm’s recipients and exports the month’s files, naming the folder', async () => {
     const user = userEvent.setup();
