@@ -9,12 +9,13 @@ import { sourceRoot } from './platform/paths';
 import { createServices, type Services } from './services';
 import { TIMESHEETS_USAGE, timesheetsCommands } from './services/timesheets-cli';
 import { INVOICES_USAGE, invoicesCommands } from './services/invoices/cli';
+import { PRIVACY_USAGE, privacyCommands, privacyOfflineCommands } from './services/privacy/cli';
 import { openStore, type Db } from './store/open';
 
 const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
   npm run cli -- workspace import FILE    import firms, people, consignes, scripts and contacts (all or nothing)
   npm run cli -- workspace export FILE    write the workspace to FILE (never includes passwords)
-${TIMESHEETS_USAGE}${INVOICES_USAGE}`;
+${TIMESHEETS_USAGE}${INVOICES_USAGE}${PRIVACY_USAGE}`;
 
 export interface CliResult {
   exitCode: number;
@@ -27,6 +28,7 @@ type Command = (services: Services, args: string[]) => string | Promise<string>;
 const COMMANDS: Record<string, Command> = {
   ...timesheetsCommands,
   ...invoicesCommands,
+  ...privacyCommands,
   'workspace import': (services, [file]) => {
     if (!file) throw new UsageError('workspace import needs a FILE');
     const report = services.workspace.importContent(fs.readFileSync(file, 'utf8'));
@@ -45,13 +47,26 @@ const COMMANDS: Record<string, Command> = {
 
 class UsageError extends Error {}
 
+/** A command that works on the closed store (a restore swaps its files) and takes the lock itself. */
+function runOffline(command: (dataDir: string, args: string[]) => string, dataDir: string, args: string[]): CliResult {
+  try {
+    return { exitCode: 0, stdout: command(dataDir, args), stderr: '' };
+  } catch (error) {
+    if (error instanceof PermanenceError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
+    return { exitCode: 1, stdout: '', stderr: `${(error as Error).stack ?? String(error)}\n` };
+  }
+}
+
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const dataDir = env.PERMANENCE_DATA_DIR;
   // Commands are one word ('export') or two ('workspace import').
   const key = COMMANDS[argv.slice(0, 2).join(' ')] ? argv.slice(0, 2).join(' ') : (argv[0] ?? '');
   const command = COMMANDS[key];
-  if (!command) return { exitCode: 2, stdout: '', stderr: USAGE };
+  const offline = privacyOfflineCommands[argv.slice(0, 2).join(' ')];
+  if (!command && !offline) return { exitCode: 2, stdout: '', stderr: USAGE };
   if (!dataDir) return { exitCode: 2, stdout: '', stderr: `PERMANENCE_DATA_DIR is not set.\n${USAGE}` };
+  if (offline) return runOffline(offline, path.resolve(dataDir), argv.slice(2));
+  if (!command) return { exitCode: 2, stdout: '', stderr: USAGE };
   let db: Db;
   try {
     // Takes the data directory's lock: with the app or the harness running on it, the CLI refuses and writes nothing.

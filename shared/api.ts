@@ -22,6 +22,7 @@ import { timesheetsMethods } from './contract/methods/timesheets';
 import { recoveryMethods } from './contract/methods/recovery';
 import { invoicesEvents } from './contract/events/invoices';
 import { invoicesMethods } from './contract/methods/invoices';
+import { privacyMethods } from './contract/methods/privacy';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -36,6 +37,7 @@ export const contract = {
     ...timesheetsMethods,
     ...recoveryMethods,
     ...invoicesMethods,
+    ...privacyMethods,
   },
   events: {
     ...coreEvents,

@@ -7,6 +7,7 @@ import { createSipHandlers } from './handlers/sip';
 import { createTimesheetsHandlers } from './handlers/timesheets';
 import { createRecoveryHandlers } from './handlers/recovery';
 import { createInvoicesHandlers } from './handlers/invoices';
+import { createPrivacyHandlers } from './handlers/privacy';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -25,5 +26,6 @@ export function createHandlers(services: Services): Handlers {
     ...createSipHandlers(services),
     ...createRecoveryHandlers(services),
     ...createInvoicesHandlers(services),
+    ...createPrivacyHandlers(services),
   };
 }

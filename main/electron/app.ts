@@ -15,7 +15,7 @@ import { resolveNativeBinding } from './native';
 import { createElectronOs } from './os';
 import { installPermissionHandlers } from './permissions';
 import { createSecretStore } from './secret-store';
-import { createExternalOpener, installCsp } from './security';
+import { createExternalConfirm, createExternalOpener, installCsp } from './security';
 import { createCallShortcuts, DEFAULT_CALL_SHORTCUTS } from './shortcuts';
 import { appendSoftphoneSwitches } from './switches';
 import { createAppTray, type AppTray } from './tray';
@@ -62,10 +62,14 @@ function start(): void {
     emit: events.emit,
     secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
     platform: os,
+    ...(nativeBinding ? { nativeBinding } : {}),
+    log: (message, detail) => logger.info(message, detail),
     ...(damage ? { recovery: recoveryOptions(damage, nativeBinding, logger) } : {}),
   });
   // Messages queued before a crash or a restart leave by themselves (not in recovery mode: there is no store).
   if (!damage) services.messages.startWorker();
+  // The daily verified backup (issue 12): a few minutes after start, then once a day.
+  if (!damage) services.privacy.scheduler.start();
   const dispatch = guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage);
   const appUrl = createAppUrl({
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
@@ -80,7 +84,14 @@ function start(): void {
     preload: path.join(appRoot, 'dist', 'main', 'electron', 'preload.cjs'),
     stateDir: userData,
     icon: path.join(appRoot, 'assets', 'icon.png'),
-    openExternal: createExternalOpener(logger),
+    openExternal: createExternalOpener(
+      logger,
+      undefined,
+      createExternalConfirm(
+        () => (damage ? 'fr' : services.settings.get().locale),
+        () => win,
+      ),
+    ),
     // Without a tray there is no way back to a hidden window, so closing it then really quits.
     hideOnClose: () => !quitting && tray !== null,
   });
@@ -108,6 +119,7 @@ function start(): void {
     shortcuts.release();
     unbindIpc();
     tray?.destroy();
+    services.privacy.scheduler.stop();
     void services.messages
       .stopWorker()
       .catch((error: unknown) => logger.error('outbox did not stop cleanly', error))

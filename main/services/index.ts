@@ -17,6 +17,7 @@ import { createBillingService } from './timesheets-billing';
 import { createTimesheetImport } from './timesheets-import';
 import { createRecoveryService, type RecoveryOptions } from './recovery';
 import { createInvoicesService } from './invoices';
+import { createPrivacyService } from './privacy';
 
 export interface ServicesOptions {
   assetsDir: string;
@@ -35,6 +36,10 @@ export interface ServicesOptions {
   outboxBackoff?: BackoffOptions;
   /** Recovery mode (the store could not be opened; `db` is then an empty placeholder): why, and how to restart. */
   recovery?: Omit<RecoveryOptions, 'dataDir'>;
+  /** Path of a better_sqlite3.node built for Electron's ABI: backups are verified by opening them. */
+  nativeBinding?: string;
+  /** Background jobs' log (the daily backup); no personal data goes there. */
+  log?: (message: string, detail?: unknown) => void;
 }
 
 /** Wires every use case over one store; both the Electron main process and the harness call this. */
@@ -76,9 +81,24 @@ export function createServices(db: Db, options: ServicesOptions) {
       }),
   });
   calls.observe((call) => timesheets.recordCall(call));
-  const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository });
+  // Audit log and verified backups (issue 12); exports and month unlocks append to the log.
+  const privacy = createPrivacyService(db, {
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    now: ctx.now,
+    secrets,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository, audit: privacy.audit });
   const timesheetImport = createTimesheetImport(ctx, { firms, timesheets });
-  const exports = createExportsService(ctx, { billing, firms, settings, dataDir: options.dataDir });
+  const exports = createExportsService(ctx, {
+    billing,
+    firms,
+    settings,
+    dataDir: options.dataDir,
+    audit: privacy.audit,
+  });
   const invoices = createInvoicesService(ctx, {
     firms,
     settings,
@@ -88,6 +108,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     outbox: messaging.messages.outbox,
     kickOutbox: () => messaging.worker.kick(),
     fromAddress: () => messaging.smtp.fromAddress()?.address ?? null,
+    audit: privacy.audit,
   });
   messaging.registerOtherJobs({
     attachmentsFor: (job) => invoices.attachmentsFor(job),
@@ -109,6 +130,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     timesheetImport,
     exports,
     invoices,
+    privacy,
     recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };

@@ -8,6 +8,7 @@ import type { CallsRepository } from '../store/repositories/calls';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
 import { monthLabel, type TimesheetsService } from './timesheets';
+import type { AuditRecorder } from './privacy/audit';
 
 /** One firm's month: the statement computed with its own rules, its KPIs, and the entries behind the lines. */
 export interface FirmMonth {
@@ -24,7 +25,7 @@ export interface FirmMonth {
 
 export function createBillingService(
   ctx: ServiceContext,
-  deps: { firms: FirmsService; timesheets: TimesheetsService; calls: CallsRepository },
+  deps: { firms: FirmsService; timesheets: TimesheetsService; calls: CallsRepository; audit?: AuditRecorder },
 ) {
   const repo = deps.timesheets.repository;
 
@@ -97,7 +98,11 @@ export function createBillingService(
           `Le mois de ${monthLabel(month)} n’est pas verrouillé pour ${lockScopeName(firmId)}.`,
         );
       }
-      ctx.db.transaction(() => repo.unlock(firmId, month, ctx.now(), deps.timesheets.who(), reason))();
+      ctx.db.transaction(() => {
+        repo.unlock(firmId, month, ctx.now(), deps.timesheets.who(), reason);
+        // Audit (issue 12): the month and the scope, not the reason (free text).
+        deps.audit?.record({ kind: 'billing.month-unlocked', firmId, subject: month, detail: { allFirms: !firmId } });
+      })();
       ctx.emit('timesheets:changed', { firmIds: firmId ? [firmId] : [] });
       return { unlocked: true };
     },

@@ -5,6 +5,7 @@ import type { ExportFormat, ExportResult } from '../../../shared/contract/method
 import type { ServiceContext } from '../context';
 import type { FirmsService } from '../firms';
 import type { SettingsService } from '../settings';
+import type { AuditRecorder } from '../privacy/audit';
 import type { BillingService } from '../timesheets-billing';
 import { renderCsv, type CsvPreset } from './csv';
 import { buildExportModel } from './model';
@@ -29,7 +30,13 @@ export interface ExportRequest {
  */
 export function createExportsService(
   ctx: ServiceContext,
-  deps: { billing: BillingService; firms: FirmsService; settings: SettingsService; dataDir: string },
+  deps: {
+    billing: BillingService;
+    firms: FirmsService;
+    settings: SettingsService;
+    dataDir: string;
+    audit?: AuditRecorder;
+  },
 ) {
   return {
     defaultDir: (month: string) => path.join(deps.dataDir, 'exports', month),
@@ -82,6 +89,13 @@ export function createExportsService(
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
+      // Audit (issue 12): what was exported, never who is in it.
+      deps.audit?.record({
+        kind: 'export.releve',
+        firmId: request.firmId ?? null,
+        subject: request.month,
+        detail: { firms: firmIds.length, files: files.length, formats: formats.join(',') },
+      });
       return { jobId, outDir, files };
     },
   };

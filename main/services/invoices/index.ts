@@ -18,6 +18,7 @@ import { createInvoicingDetails } from './details';
 import { createInvoiceMail } from './mail';
 import { renderInvoicePdf } from './pdf';
 import { exportMonthFiles, fileStem } from './register';
+import type { AuditRecorder } from '../privacy/audit';
 
 /**
  * Issuing invoices and credit notes from locked relevés. The number is assigned in the transaction that stores
@@ -49,6 +50,7 @@ export function createInvoicesService(
     outbox: OutboxRepository;
     kickOutbox: () => void;
     fromAddress: () => string | null;
+    audit?: AuditRecorder;
   },
 ) {
   const repo = createInvoicesRepository(ctx.db);
@@ -255,13 +257,17 @@ export function createInvoicesService(
      * The month's invoices and credit notes for her platform (Factur-X PDF and XML each) and the whole register
      * (CSV for French Excel, XLSX), in DATA_DIR/exports/YYYY-MM/factures.
      */
-    exportMonth: (month: string, outDir?: string) =>
-      exportMonthFiles(
+    async exportMonth(month: string, outDir?: string) {
+      const result = await exportMonthFiles(
         repo,
         ensurePdf,
         path.resolve(outDir ?? path.join(deps.dataDir, 'exports', month, 'factures')),
         month,
-      ),
+      );
+      // Audit (issue 12): the month and how many files, nothing about the firms' clients.
+      deps.audit?.record({ kind: 'export.invoices', subject: month, detail: { files: result.files.length } });
+      return result;
+    },
     /** Queues the PDF to the firm's invoice recipients, once. */
     send(id: string): { queued: boolean; recipients: string[] } {
       const row = repo.get(id);

@@ -97,6 +97,8 @@ export function createAuditLog(db: Db, secrets: SecretStore, now: () => number =
   };
 }
 export type AuditLog = ReturnType<typeof createAuditLog>;
+/** What services that write exports or unlock months receive: appending only. */
+export type AuditRecorder = Pick<AuditLog, 'record'>;
 
 /** The CLI's sentence for a verdict. */
 export function describeAuditVerdict(verdict: AuditVerdict): string {

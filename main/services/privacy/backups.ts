@@ -107,7 +107,7 @@ export function createBackupsService(options: BackupsOptions) {
   /** Copies a backup and its manifest to the chosen folder, then reads the copy back and compares its sha256. */
   function copyToFolder(entry: BackupEntry, folder: string): BackupOutcome['copy'] {
     try {
-      ensurePrivateDir(folder);
+      fs.mkdirSync(folder, { recursive: true, mode: 0o700 }); // an existing folder keeps its modes
       const source = path.join(dir, entry.name);
       const manifest = readManifest(source);
       if (!manifest) return { ok: false, reason: 'manifeste introuvable' };

@@ -99,7 +99,7 @@ describe('backups', () => {
     db.close();
     const file = path.join(dataDir, 'backups', backup.name);
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     fs.writeFileSync(file, bytes);
     expect(verifyBackupFile(file)).toEqual(['empreinte SHA-256 différente de celle du manifeste (fichier altéré)']);
     fs.rmSync(manifestPath(file));

@@ -61,7 +61,7 @@ describe('restore from a backup', () => {
     db.close();
     const file = path.join(dataDir, 'backups', backup.name);
     const bytes = fs.readFileSync(file);
-    for (let i = 4096; i < 4196; i += 1) bytes[i] ^= 0x5a;
+    for (let i = 4096; i < 4196; i += 1) bytes[i] = bytes[i]! ^ 0x5a;
     fs.writeFileSync(file, bytes);
     const store = path.join(dataDir, DATABASE_FILE);
     const before = sha256FileSync(store);

@@ -1,0 +1,12 @@
+import type { privacyMethods } from '../../../shared/contract/methods/privacy';
+import type { Services } from '../../services';
+import type { HandlersFor } from './types';
+
+export function createPrivacyHandlers(services: Services): HandlersFor<keyof typeof privacyMethods> {
+  return {
+    'privacy:backupNow': () => services.privacy.backupNow(),
+    'privacy:listBackups': () => services.privacy.backups.list(),
+    'privacy:backupSettings': () => services.privacy.backupSettings(),
+    'privacy:saveBackupSettings': ({ folder }) => services.privacy.saveBackupSettings({ folder }),
+  };
+}
