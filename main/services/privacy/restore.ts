@@ -49,7 +49,7 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
         'VALIDATION',
         `Sauvegarde refusée, rien n’a été modifié : ${name} (${problems.join(' ; ')}).`,
         undefined,
-        { key: 'errors.BACKUP_REFUSED', values: { name, reason: problems.join(' ; ') } },
+        { key: 'privacy.errors.backupRefused', values: { name, reason: problems.join(' ; ') } },
       );
     }
     const manifest = readManifest(source)!;

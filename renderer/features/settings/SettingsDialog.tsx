@@ -8,6 +8,7 @@ import { SipSettingsSection } from '../sip-settings/SipSettingsSection';
 import { SmtpSettingsSection } from '../smtp-settings';
 import { InvoicingSettingsSection } from '../invoices/InvoicingSettingsSection';
 import { IdentitySection } from './IdentitySection';
+import { BackupsSection } from '../privacy/BackupsSection';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -88,6 +89,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
         <InvoicingSettingsSection />
         <SipSettingsSection />
         <SmtpSettingsSection />
+        <BackupsSection />
         <fieldset className="group">
           <legend>{t('settings.workspace')}</legend>
           <div className="row">
