@@ -1,9 +1,9 @@
-import { shell, type Session, type WebContents } from 'electron';
+import { dialog, shell, type BrowserWindow, type Session, type WebContents } from 'electron';
 import type { AppUrl } from './app-url';
 
 /**
  * The window's walls: the Content-Security-Policy, the navigation and window.open guards, and the only way out
- * to the user's browser (an allow-list). Electron's security checklist items 6, 7, 13, 14, 15.
+ * to the user's browser (an allow-list, or her confirmation). Electron's security checklist items 6, 7, 13, 14, 15.
  */
 
 /** Hosts the app may send the user to (exact match, https only). Extend here, never with a wildcard. */
@@ -65,15 +65,60 @@ export function isAllowedExternal(raw: string, hosts: readonly string[] = DEFAUL
 
 export type OpenExternal = (url: string) => Promise<boolean>;
 
-/** Opens an allow-listed URL in the user's browser or mail client; anything else is refused and logged. */
+/**
+ * A web or mail link that is not on the allow-list but could be one she clicked in a firm's consignes (a plain
+ * https/http/mailto URL, no credentials): opened only once she says yes in a native dialog, never silently
+ * dropped (she would see nothing happen) and never opened without her (a compromised page cannot push her out).
+ */
+export function isConfirmableExternal(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'mailto:') return url.pathname.length > 0 && !url.pathname.includes('/');
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+}
+
+export type ConfirmExternal = (url: string) => Promise<boolean>;
+
+/** Asks in the app's language; `locale` is read when she clicks, so a language change applies at once. */
+export function createExternalConfirm(locale: () => string, parent: () => BrowserWindow | null): ConfirmExternal {
+  return async (url) => {
+    const fr = locale() !== 'en';
+    const options = {
+      type: 'question' as const,
+      buttons: fr ? ['Ouvrir', 'Annuler'] : ['Open', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: fr ? 'Ouvrir ce lien hors de Permanence ?' : 'Open this link outside Permanence?',
+      detail: url.slice(0, 500),
+      noLink: true,
+    };
+    const window = parent();
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return response === 0;
+  };
+}
+
+/**
+ * Opens an allow-listed URL in the user's browser or mail client; another web or mail link after her
+ * confirmation (when a `confirm` is given); anything else (file:, javascript:, custom schemes) is refused and
+ * logged.
+ */
 export function createExternalOpener(
   logger: { error(message: string, detail?: unknown): void },
   hosts: readonly string[] = DEFAULT_EXTERNAL_HOSTS,
+  confirm?: ConfirmExternal,
 ): OpenExternal {
   return async (url) => {
     if (!isAllowedExternal(url, hosts)) {
-      logger.error('refused to open an external URL outside the allow-list', { url: url.slice(0, 200) });
-      return false;
+      if (!confirm || !isConfirmableExternal(url)) {
+        logger.error('refused to open an external URL outside the allow-list', { url: url.slice(0, 200) });
+        return false;
+      }
+      if (!(await confirm(url))) return false;
     }
     await shell.openExternal(url);
     return true;

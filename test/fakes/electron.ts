@@ -163,7 +163,10 @@ export class Tray extends EventEmitter {
 export const Menu = { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) };
 export const nativeImage = { createFromPath: vi.fn((file: string) => ({ file })) };
 export const powerMonitor = new EventEmitter();
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1, checkboxChecked: false })),
+};
 
 /** Fresh state for each test: listeners, recorded calls, instances, toggles. */
 export function resetFakeElectron(): void {

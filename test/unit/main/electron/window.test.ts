@@ -2,9 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppUrl } from '../../../../main/electron/app-url';
-import { buildCsp, createExternalOpener, installCsp, isAllowedExternal } from '../../../../main/electron/security';
+import {
+  buildCsp,
+  createExternalConfirm,
+  createExternalOpener,
+  installCsp,
+  isAllowedExternal,
+  isConfirmableExternal,
+} from '../../../../main/electron/security';
 import { createMainWindow, SECURE_WEB_PREFERENCES } from '../../../../main/electron/window';
-import { BrowserWindow, resetFakeElectron, session, shell } from '../../../fakes/electron';
+import { BrowserWindow, dialog, resetFakeElectron, session, shell } from '../../../fakes/electron';
 
 vi.mock('electron', () => import('../../../fakes/electron'));
 
@@ -113,6 +120,51 @@ describe('external links', () => {
     expect(logger.error).toHaveBeenCalled();
     expect(await open('https://www.service-public.fr/')).toBe(true);
     expect(shell.openExternal).toHaveBeenCalledWith('https://www.service-public.fr/');
+  });
+});
+
+describe('links she clicks to other sites', () => {
+  it.each([
+    ['https://cabinet-martin.fr/horaires', true],
+    ['http://intranet.cabinet.test/', true],
+    ['mailto:accueil@cabinet.test', true],
+    ['https://user:secret@cabinet.test/', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+    ['ms-settings:privacy', false],
+  ])('may be confirmed: %s → %s', (url, confirmable) => {
+    expect(isConfirmableExternal(url)).toBe(confirmable);
+  });
+
+  it('opens a firm’s own site only after she says yes in a native dialog, in her language', async () => {
+    const logger = { error: vi.fn() };
+    const locale = { value: 'fr' };
+    const open = createExternalOpener(
+      logger,
+      undefined,
+      createExternalConfirm(
+        () => locale.value,
+        () => null,
+      ),
+    );
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await open('https://cabinet-martin.fr/horaires')).toBe(false);
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(dialog.showMessageBox.mock.calls[0]?.[0]).toMatchObject({
+      message: 'Ouvrir ce lien hors de Permanence ?',
+      detail: 'https://cabinet-martin.fr/horaires',
+      buttons: ['Ouvrir', 'Annuler'],
+      cancelId: 1,
+    });
+    locale.value = 'en';
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    expect(await open('https://cabinet-martin.fr/horaires')).toBe(true);
+    expect(dialog.showMessageBox.mock.calls[1]?.[0]).toMatchObject({ message: 'Open this link outside Permanence?' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://cabinet-martin.fr/horaires');
+    // Never asked for what is not a web or mail link.
+    expect(await open('file:///etc/passwd')).toBe(false);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+    expect(logger.error).toHaveBeenCalled();
   });
 });
 
