@@ -58,7 +58,7 @@ function seed(services: Services, year: number, index: number) {
   services.invoices.saveSettings({ iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP' });
   const billing = (siren: string, address: string) => ({
     billing: {
-      time: { hourlyRateCents: 3600, roundingUnitSeconds: 60, roundingDirection: 'up' as const },
+      time: { hourlyRateCents: 3600, roundingUnitSeconds: 60 as const, roundingDirection: 'up' as const },
       perTask: { unitPriceCents: { 'typing-page': 350 } },
       billingAddress: address,
       siren,

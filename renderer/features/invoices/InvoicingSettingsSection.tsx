@@ -14,6 +14,15 @@ import { issuesByPath, useIssueText, type IssueMap } from './use-issues';
 
 type Form = Omit<InvoicingSettings, 'paymentTermDays'> & { paymentTermDays: string };
 
+/** The form's values from the stored settings: the IBAN read in groups of four (the schema drops the spaces). */
+function toForm(settings: InvoicingSettings): Form {
+  return {
+    ...settings,
+    iban: settings.iban.replace(/(.{4})(?=.)/g, '$1 '),
+    paymentTermDays: String(settings.paymentTermDays),
+  };
+}
+
 /**
  * Réglages › Facturation électronique: what her invoices carry besides the identity above (numbering, structured
  * address, electronic address, VAT number, payment terms and mentions, bank details, « TVA sur les débits »).
@@ -34,7 +43,7 @@ export function InvoicingSettingsSection() {
     Promise.all([api.invoices.settings({}), api.invoices.list({})])
       .then(([settings, all]) => {
         if (!live) return;
-        setForm({ ...settings, paymentTermDays: String(settings.paymentTermDays) });
+        setForm(toForm(settings));
         setNextSeq(all.length + 1);
       })
       .catch((e: Error) => live && setError(e.message));
@@ -79,7 +88,7 @@ export function InvoicingSettingsSection() {
     setIssues({});
     try {
       const next = await api.invoices.saveSettings(parsed.data);
-      setForm({ ...next, paymentTermDays: String(next.paymentTermDays) });
+      setForm(toForm(next));
       setSaved(true);
       setError(null);
     } catch (e) {

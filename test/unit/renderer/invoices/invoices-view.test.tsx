@@ -81,6 +81,8 @@ describe('Factures screen', () => {
     expect(within(section).getByText('Prochain numéro : FA-0001')).toBeVisible();
     await user.click(within(section).getByRole('button', { name: 'Enregistrer la facturation électronique' }));
     await within(section).findByText('Enregistré');
+    // Stored without spaces, read back in groups of four.
+    expect(within(section).getByLabelText('IBAN')).toHaveValue('FR76 3000 6000 0112 3456 7890 189');
     expect(await ctx.t.client.invoices.settings({})).toMatchObject({
       iban: 'FR7630006000011234567890189',
       bic: 'AGRIFRPP',
