@@ -7,7 +7,7 @@ import { BACKUPS_DIR, ensurePrivateDir, FILE_MODE, schemaVersion, type Db } from
 import type { AuditLog } from './audit';
 import { freeBackupName, listBackupFiles, rotateFolder, writePrivateFile } from './backup-files';
 import { manifestPath, readManifest, sha256FileSync, type BackupManifest } from './manifest';
-import { checkDatabaseFile, countRows, fsyncFileAndDir } from './verify';
+import { checkDatabaseFile, countRows, fsyncFileAndDir, integrityCheckCoversFts } from './verify';
 
 export interface BackupsOptions {
   db: Db;
@@ -31,8 +31,9 @@ function removeScratch(file: string): void {
 }
 
 /**
- * Verifies a backup file against its manifest: sha256 first (a flipped byte stops here), then on a scratch copy
- * (FTS5's check writes) integrity_check, FTS integrity and the row counts. Empty: trustworthy.
+ * Verifies a backup file against its manifest: sha256 first (a flipped byte stops here), then integrity_check
+ * (FTS5's check inside it), the schema version and the row counts on the file opened read-only; where FTS5's
+ * check must run explicitly (it writes), on a scratch copy. Empty: trustworthy.
  */
 export function verifyBackupFile(file: string, options: { nativeBinding?: string } = {}): string[] {
   if (!fs.existsSync(file)) return ['fichier introuvable'];
@@ -40,10 +41,12 @@ export function verifyBackupFile(file: string, options: { nativeBinding?: string
   if (!manifest) return ['aucun manifeste lisible à côté du fichier : son empreinte ne peut pas être vérifiée'];
   const sha256 = sha256FileSync(file);
   if (sha256 !== manifest.sha256) return ['empreinte SHA-256 différente de celle du manifeste (fichier altéré)'];
+  const expected = { counts: manifest.counts, schemaVersion: manifest.schemaVersion };
+  if (integrityCheckCoversFts()) return checkDatabaseFile(file, expected, { ...options, explicitFts: false });
   const scratch = path.join(path.dirname(file), `.verify-${crypto.randomUUID()}.tmp`);
   try {
     fs.copyFileSync(file, scratch);
-    return checkDatabaseFile(scratch, { counts: manifest.counts, schemaVersion: manifest.schemaVersion }, options);
+    return checkDatabaseFile(scratch, expected, { ...options, explicitFts: true });
   } finally {
     removeScratch(scratch);
   }

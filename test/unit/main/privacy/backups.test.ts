@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { manifestPath, readManifest } from '../../../../main/services/privacy/manifest';
 import { verifyBackupFile } from '../../../../main/services/privacy/backups';
-import { checkDatabaseFile } from '../../../../main/services/privacy/verify';
+import { checkDatabaseFile, integrityCheckCoversFts } from '../../../../main/services/privacy/verify';
 import { LATEST_VERSION } from '../../../../main/store/migrations/registry';
 import { tempDir } from '../../../fixtures/factories';
 import { backupsOver, count, storeWithRows } from './store-with-rows';
@@ -115,6 +115,9 @@ describe('backups', () => {
     expect(checkDatabaseFile(scratch, { counts: { messages: 31 } })).toEqual([
       'table messages : 30 lignes au lieu de 31',
     ]);
+    // This SQLite runs FTS5's check inside integrity_check; the explicit command (older builds) passes too.
+    expect(integrityCheckCoversFts()).toBe(true);
+    expect(checkDatabaseFile(scratch, { counts: { messages: 30 } }, { explicitFts: true })).toEqual([]);
     const raw = new Database(scratch);
     raw.unsafeMode(true); // lifts SQLite's defensive mode, which protects the FTS shadow tables
     // A damaged segment of the search index: integrity_check sees a sound b-tree, FTS5's check does not.
