@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PermanenceError } from '../../../shared/api';
 import type { BackupInfo } from '../../../shared/domain/recovery';
 import { quickCheck } from '../../store/integrity';
+import { readManifest, sha256FileSync } from '../privacy/manifest';
 import { BACKUPS_DIR, DATABASE_FILE, FILE_MODE } from '../../store/open';
 
 /** Where a damaged store is moved before a backup takes its place; nothing in it is ever deleted. */
@@ -28,8 +29,15 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => b.at - a.at || b.name.localeCompare(a.name));
 }
 
-/** A backup is good when SQLite opens it read-only and quick_check says ok. */
+/**
+ * A backup is good when its manifest's sha256 matches (verified backups, main/services/privacy; older copies have
+ * none) and SQLite opens it read-only and quick_check says ok.
+ */
 export function verifyBackup(file: string, nativeBinding?: string): { ok: true } | { ok: false; reason: string } {
+  const manifest = readManifest(file);
+  if (manifest && sha256FileSync(file) !== manifest.sha256) {
+    return { ok: false, reason: 'empreinte SHA-256 différente de celle du manifeste (fichier altéré)' };
+  }
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });

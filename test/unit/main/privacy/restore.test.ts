@@ -5,6 +5,7 @@ import { createAuditLog } from '../../../../main/services/privacy/audit';
 import { restoreFromBackup } from '../../../../main/services/privacy/restore';
 import { sha256FileSync } from '../../../../main/services/privacy/manifest';
 import { verifyBackupFile } from '../../../../main/services/privacy/backups';
+import { restoreBackup, verifyBackup } from '../../../../main/services/recovery/backups';
 import { createDevFileSecretStore } from '../../../../main/services/secrets';
 import { DATABASE_FILE, openStore } from '../../../../main/store/open';
 import { seedMessages } from '../../../bench/messages.bench';
@@ -105,5 +106,30 @@ describe('restore from a backup', () => {
       }),
     ).toThrow(/déjà ouvert/);
     fs.rmSync(path.join(dataDir, 'permanence.lock'));
+  });
+});
+
+describe('recovery screen restore (damaged store) with verified backups', () => {
+  it('skips a backup whose manifest sha256 no longer matches, though quick_check would pass it', () => {
+    const { dataDir, db } = storeWithRows(20);
+    let clock = Date.UTC(2026, 11, 1, 3);
+    const backups = backupsOver(db, dataDir, { now: () => clock });
+    const older = backups.backupNow('daily').backup;
+    clock += 86_400_000;
+    const newer = backups.backupNow('daily').backup;
+    db.close();
+    // One letter of a firm's name changed: the b-tree is intact, only the sha256 tells.
+    const file = path.join(dataDir, 'backups', newer.name);
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('Cabinet'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 'K'.charCodeAt(0);
+    fs.writeFileSync(file, bytes);
+    expect(verifyBackup(file)).toEqual({
+      ok: false,
+      reason: 'empreinte SHA-256 différente de celle du manifeste (fichier altéré)',
+    });
+    fs.rmSync(path.join(dataDir, DATABASE_FILE)); // the store is lost: recovery restores the newest good backup
+    expect(restoreBackup(dataDir, { now: new Date(clock) })).toMatchObject({ backup: older.name });
   });
 });
