@@ -12,6 +12,9 @@
  * - detail=column: messages are searched word by word (every typed word is one quoted prefix term, never a phrase)
  *   and listed by date, so word positions are not kept; the smaller posting lists make prefix queries and counts
  *   faster.
+ * - prefix='2 3 4 5 6': what she types is a prefix; with an index per prefix length up to 6, « rappel » reads one
+ *   posting list instead of merging those of every word that starts with it (rappel, rappeler, rappelle…). The
+ *   index is larger (about 3.5× on the ten-year seed); longer prefixes fall back to merging, over fewer words.
  */
 export default /* sql */ `
 ALTER TABLE messages ADD COLUMN search_key INTEGER GENERATED ALWAYS AS (created_at * 1048576 + (seq & 1048575)) VIRTUAL;
@@ -23,6 +26,7 @@ CREATE VIRTUAL TABLE messages_fts USING fts5 (
   content='',
   contentless_delete=1,
   detail=column,
+  prefix='2 3 4 5 6',
   tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO messages_fts (rowid, caller, motif, body, fields, firm)
