@@ -65,7 +65,10 @@ describe.skipIf(missing.length > 0)('the invoice PDF (Factur-X, PDF/A-3b)', () =
     const attached = path.join(work, 'factur-x.xml');
     run('pdfdetach', ['-save', '1', '-o', attached, file]);
     expect(fs.readFileSync(attached, 'utf8')).toBe(ctx.t.services.invoices.get(invoice.id).xml);
-    expect(fs.readFileSync(file, 'latin1')).toContain('/AFRelationship /Alternative');
+    const raw = fs.readFileSync(file, 'latin1');
+    expect(raw).toContain('/AFRelationship /Alternative');
+    expect(raw).toMatch(/\/OutputIntents/); // PDF/A: the sRGB output intent
+    expect(raw).toContain('/S /GTS_PDFA1');
 
     const text = run('pdftotext', ['-layout', file, '-']).replace(/[ \u00a0\u202f]+/g, ' ');
     for (const mention of [
