@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../main/cli';
@@ -74,5 +75,23 @@ describe('command line: backups and audit', () => {
       `Sauvegarde refusée, rien n’a été modifié : ${name} (empreinte SHA-256 différente de celle du manifeste (fichier altéré)).\n`,
     );
     expect(fs.readFileSync(path.join(env.PERMANENCE_DATA_DIR, 'permanence.sqlite3')).equals(store)).toBe(true);
+  });
+});
+
+describe('command line: audit verify on a tampered log', () => {
+  it('names the first broken link and exits 1', async () => {
+    const env = { PERMANENCE_DATA_DIR: tempDir() };
+    await runCli(['workspace', 'import', demo], env);
+    for (let i = 0; i < 3; i += 1) expect((await runCli(['backup', 'now'], env)).exitCode).toBe(0);
+    expect((await runCli(['audit', 'verify'], env)).stdout).toBe('Journal d’audit : chaîne intacte (3 entrées).\n');
+    const raw = new Database(path.join(env.PERMANENCE_DATA_DIR, 'permanence.sqlite3'));
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET subject = 'autre.sqlite3' WHERE seq = 2").run();
+    raw.close();
+    expect(await runCli(['audit', 'verify'], env)).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'Journal d’audit : chaîne rompue à l’entrée n° 2 (contenu modifié).\n',
+    });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry } from '../../../shared/domain/privacy';
 import { FILE_MODE } from '../../store/open';
-import { readManifest, type BackupManifest } from './manifest';
+import { manifestPath, readManifest, type BackupManifest } from './manifest';
 import { backupsToDelete } from './rotation';
 
 /** Backups written by this service: the UTC instant, then an optional `-2` and a kind. */
@@ -66,7 +66,7 @@ export function rotateFolder(dir: string): string[] {
   for (const backup of rotating) {
     if (!doomed.has(backup.createdAt)) continue;
     fs.rmSync(path.join(dir, backup.name), { force: true });
-    fs.rmSync(path.join(dir, backup.name + '.manifest.json'), { force: true });
+    fs.rmSync(manifestPath(path.join(dir, backup.name)), { force: true });
     removed.push(backup.name);
   }
   return removed;

@@ -85,6 +85,38 @@ describe('backups', () => {
     db.close();
   });
 
+  it('rotates the folder after each backup, leaving snapshots and pre-migration copies alone', () => {
+    const { dataDir, db } = storeWithRows(5);
+    let clock = Date.UTC(2026, 10, 20, 3); // Friday 20 November
+    const backups = backupsOver(db, dataDir, { now: () => clock });
+    const snapshot = backups.snapshotBeforeRestore().name;
+    const dir = path.join(dataDir, 'backups');
+    fs.writeFileSync(path.join(dir, 'permanence-v8-2026-01-01T00-00-00-000Z.sqlite3'), 'x');
+    const rotated: string[] = [];
+    for (let day = 0; day < 10; day += 1) {
+      clock = Date.UTC(2026, 10, 20 + day, 3);
+      rotated.push(...backups.backupNow('daily').rotated);
+    }
+    // 7 days (23–29), week 47's newest (Sunday 22); November's newest is the 29th: 20 and 21 go.
+    expect(rotated).toEqual(['permanence-20261120-030000.sqlite3', 'permanence-20261121-030000.sqlite3']);
+    const left = fs.readdirSync(dir).sort();
+    expect(left.filter((n) => n.endsWith('.sqlite3'))).toEqual([
+      'permanence-20261120-030000-avant-restauration.sqlite3',
+      'permanence-20261122-030000.sqlite3',
+      'permanence-20261123-030000.sqlite3',
+      'permanence-20261124-030000.sqlite3',
+      'permanence-20261125-030000.sqlite3',
+      'permanence-20261126-030000.sqlite3',
+      'permanence-20261127-030000.sqlite3',
+      'permanence-20261128-030000.sqlite3',
+      'permanence-20261129-030000.sqlite3',
+      'permanence-v8-2026-01-01T00-00-00-000Z.sqlite3',
+    ]);
+    expect(snapshot).toBe('permanence-20261120-030000-avant-restauration.sqlite3');
+    expect(left.filter((n) => n.endsWith('.manifest.json'))).toHaveLength(9);
+    db.close();
+  });
+
   it('names two backups of the same second apart', () => {
     const { dataDir, db } = storeWithRows(5);
     const backups = backupsOver(db, dataDir);
