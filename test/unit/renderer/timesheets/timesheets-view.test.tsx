@@ -86,20 +86,27 @@ describe('timesheets CSV import', () => {
 
 describe('timesheets CSV import previews', () => {
   it('keeps the latest mapping when an earlier preview answers last', async () => {
-    // The first re-preview (after choosing « Client ») is held back until the second one has answered.
+    // The preview asked for after choosing « Client » (duration still mapped) is held back until the one asked
+    // for after ignoring the duration has answered: requests are told apart by what they ask, not by their order.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    let calls = 0;
+    let heldBack = false;
+    let latestAnswered = false;
     const client = {
       ...t.client,
       timesheets: {
         ...t.client.timesheets,
         previewImport: async (input: Parameters<typeof t.client.timesheets.previewImport>[0]) => {
-          calls += 1;
-          const call = calls;
           const answer = await t.client.timesheets.previewImport(input);
-          if (call === 2) await held;
-          if (call === 3) setTimeout(release, 0);
+          const mapping = input.mapping ?? {};
+          if (mapping.label === 3 && mapping.duration !== null) {
+            heldBack = true;
+            await held;
+          }
+          if (mapping.duration === null) {
+            latestAnswered = true;
+            setTimeout(release, 0);
+          }
           return answer;
         },
       },
@@ -109,12 +116,12 @@ describe('timesheets CSV import previews', () => {
     const csv = 'Date;Durée;Objet;Client\n03/02/2025;0:30;Courrier;Martin\n';
     await user.upload(screen.getByLabelText('Importer un CSV…'), new File([csv], 'temps.csv', { type: 'text/csv' }));
     const panel = await screen.findByRole('region', { name: 'Import de saisies' });
-    const label = await within(panel).findByLabelText('Colonne pour « objet »');
+    const label = await within(panel).findByLabelText('Colonne pour « objet »', {}, { timeout: 10_000 });
     await user.selectOptions(label, 'Client');
     await user.selectOptions(within(panel).getByLabelText('Colonne pour « durée »'), '— ignorer —');
-    expect(await within(panel).findByText(/Import refusé/)).toBeInTheDocument();
-    await waitFor(() => expect(calls).toBe(3));
+    expect(await within(panel).findByText(/Import refusé/, {}, { timeout: 10_000 })).toBeInTheDocument();
     await held;
+    expect(heldBack && latestAnswered).toBe(true);
     // The late answer to the « Client » preview (duration still mapped) did not bring the import back.
     expect(within(panel).getByText(/Import refusé/)).toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: /Importer/ })).toBeNull();
