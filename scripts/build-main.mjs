@@ -3,6 +3,8 @@
 //   node scripts/build-main.mjs [--outdir DIR]      (default dist/main/electron)
 // app.cjs: Node platform, CommonJS (Electron's main loads it through package.json "main"). Packages that are
 // native or read their own files at run time stay external and ship in node_modules.
+// imports-worker.cjs: the worker thread that reads and checks imported files (main/services/imports-worker/),
+// built the same way; app.cjs starts it from beside itself.
 // preload.cjs: a sandboxed preload can `require` only 'electron' (and a few Node shims), so everything else
 // must be inside the bundle; the build refuses any other import rather than producing a preload that fails.
 import { build } from 'esbuild';
@@ -34,7 +36,7 @@ const common = {
 
 const main = await build({
   ...common,
-  entryPoints: { app: 'main/electron/app.ts' },
+  entryPoints: { app: 'main/electron/app.ts', 'imports-worker': 'main/services/imports-worker/worker.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
   platform: 'node',

@@ -91,7 +91,11 @@ export function createServices(db: Db, options: ServicesOptions) {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository, audit: privacy.audit });
-  const timesheetImport = createTimesheetImport(ctx, { firms, timesheets });
+  const timesheetImport = createTimesheetImport(ctx, {
+    firms,
+    timesheets,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const exports = createExportsService(ctx, {
     billing,
     firms,

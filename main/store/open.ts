@@ -135,7 +135,8 @@ function restrictFiles(file: string): void {
   }
 }
 
-function applyPragmas(db: Db): void {
+/** The connection settings every connection to the store uses (the imports worker opens its own). */
+export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: a message typed during a call must survive a power cut, not just a crash of the app.
   db.pragma('synchronous = FULL');

@@ -45,6 +45,9 @@ export function createTimeEntryImportsRepository(db: Db) {
       'DELETE FROM time_entries WHERE seq IN (SELECT seq FROM time_entries WHERE import_batch_id = ? ORDER BY seq LIMIT ?)',
     ),
     removeBatch: db.prepare<[string]>('DELETE FROM time_import_batches WHERE id = ?'),
+    lockedMonths: db
+      .prepare<[string], string>('SELECT DISTINCT month FROM month_locks WHERE firm_id IS NULL OR firm_id = ?')
+      .pluck(),
   };
   return {
     /**
@@ -108,6 +111,8 @@ export function createTimeEntryImportsRepository(db: Db) {
     },
     finishBatch: (id: string, count: number) => void s.finishBatch.run(count, id),
     pendingBatches: () => s.pending.all().map((r) => r.id),
+    /** The months ('yyyy-MM') locked for the firm or for every firm. */
+    lockedMonths: (firmId: string): string[] => s.lockedMonths.all(firmId),
     /** Removes up to `limit` entries of an unfinished batch (and their audit); true when none is left. */
     removeSlice(batchId: string, limit: number): boolean {
       return db.transaction(() => {

@@ -1,0 +1,40 @@
+import { PermanenceError } from '../../../shared/api';
+import type { CheckedFile, ImportJob } from './job';
+
+/** What the imports worker is started with. */
+export interface WorkerSetup {
+  /** The store file the main connection has open. */
+  file: string;
+  /** better-sqlite3's build for Electron (see main/electron/native.ts); none under Node. */
+  nativeBinding?: string;
+}
+
+export interface WorkerRequest {
+  id: number;
+  job: ImportJob;
+}
+
+/** An error crossing threads: PermanenceError's fields, so the caller gets the same code and message. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  code?: PermanenceError['code'];
+  issues?: PermanenceError['issues'];
+  text?: PermanenceError['text'];
+}
+
+export type WorkerResponse = { id: number; checked: CheckedFile } | { id: number; error: WorkerError };
+
+export function describeError(error: unknown): WorkerError {
+  if (error instanceof PermanenceError)
+    return { name: error.name, message: error.message, code: error.code, issues: error.issues, text: error.text };
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}
+
+export function rebuildError(error: WorkerError): Error {
+  if (error.code) return new PermanenceError(error.code, error.message, error.issues, error.text);
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  return rebuilt;
+}

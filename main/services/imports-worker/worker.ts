@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { applyPragmas, type Db } from '../../store/open';
+import { registerSearchFunctions } from '../../store/repositories/fts';
+import { describeError, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './messages';
+import { transferables } from './columns';
+import { createImportChecks } from './job';
+
+/**
+ * The imports worker: decodes, parses, validates and checks a time-entry file off the main thread, reading the
+ * store over its own connection to the store file (WAL lets it read beside the main connection, which writes).
+ * The connection is opened for each job and closed after it, so none outlives an import (backups, restores).
+ */
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const checks = createImportChecks();
+
+async function withStore<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const db = new Database(setup.file, setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {});
+  try {
+    applyPragmas(db);
+    registerSearchFunctions(db);
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+// One job at a time, in the order they were asked.
+let queue = Promise.resolve();
+port.on('message', ({ id, job }: WorkerRequest) => {
+  queue = queue.then(async () => {
+    try {
+      const checked = await withStore((db) => checks.check(db, job));
+      port.postMessage({ id, checked } satisfies WorkerResponse, checked.rows ? transferables(checked.rows) : []);
+    } catch (error) {
+      port.postMessage({ id, error: describeError(error) } satisfies WorkerResponse);
+    }
+  });
+});
