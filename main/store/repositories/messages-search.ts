@@ -1,19 +1,34 @@
 import type { MessageFilter } from '../../../shared/domain/message';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
 import { toFtsQuery } from './fts';
 
 /** A message's FTS rowid (migration 0007): date order, so the newest matches come straight from the index. */
 const MESSAGE_SEARCH_KEY = 'm.search_key';
 
-/** The FTS row of message `m`, from its columns: what writeContent, migration 0007 and the bench seed index. */
+/**
+ * The FTS row of message `m`, from its columns: what writeContent and the bench seed index. Migration 0007 and its
+ * trigger messages_fts_status (a status change rewrites the row) hold a copy: change them together.
+ */
 const FTS_ROW = `${MESSAGE_SEARCH_KEY},
   search_text(m.caller_name || ' ' || m.caller_company || ' ' || m.caller_email || ' ' || m.caller_phone ||
     CASE WHEN substr(m.caller_phone, 1, 3) = '+33' THEN ' 0' || substr(m.caller_phone, 4) ELSE '' END),
   search_text(m.motif || ' ' || m.call_back),
   search_text(m.body),
   search_text(ifnull((SELECT group_concat(j.value, ' ') FROM json_each(m.fields) j), '')),
-  'f' || lower(hex(m.firm_id))`;
-const FTS_INSERT = 'INSERT INTO messages_fts (rowid, caller, motif, body, fields, firm)';
+  'f' || lower(hex(m.firm_id)),
+  's' || replace(m.status, '-', '')`;
+const FTS_INSERT = 'INSERT INTO messages_fts (rowid, caller, motif, body, fields, firm, status)';
+
+/** The search's filters other than the firm and the status (matched inside FTS), each a condition on a bound parameter. */
+const CONDITIONS = {
+  urgency: 'm.urgency = @urgency',
+  from: 'm.created_at >= @from',
+  to: 'm.created_at < @to',
+  callerPhone: 'm.caller_phone = @callerPhone',
+  callId: 'm.call_id = @callId',
+  personId: 'm.id IN (SELECT message_id FROM message_recipients WHERE person_id = @personId)',
+} as const;
 
 /** Optional filters combined in fixed SQL; every value is a bound parameter. */
 export const MESSAGE_FILTER = `(@firmId IS NULL OR m.firm_id = @firmId) AND (@status IS NULL OR m.status = @status)
@@ -46,6 +61,33 @@ function firmToken(firmId: string): string {
  * an FTS count; with other filters the matches are walked in date order and joined to their rows.
  */
 export function createMessageSearch(db: Db) {
+  // One pair of statements per set of filters in use, so the join checks only those columns.
+  const filteredStatements = new Map<string, { page: Statement; total: Statement }>();
+  function filteredFor(active: ReadonlyArray<keyof typeof CONDITIONS>) {
+    const key = active.join(',');
+    let found = filteredStatements.get(key);
+    if (!found) {
+      const where = ['messages_fts MATCH @fts', ...active.map((name) => CONDITIONS[name])].join(' AND ');
+      found = {
+        // The total comes with the page (a window over the matches) so the FTS index is read once, not twice.
+        // CROSS JOIN keeps the FTS index outside: the words choose the rows, the filters only check them.
+        page: db.prepare(
+          `WITH page AS (SELECT m.seq, f.rowid AS k, count(*) OVER () AS total_rows FROM messages_fts f
+             CROSS JOIN messages m ON ${MESSAGE_SEARCH_KEY} = f.rowid
+             WHERE ${where} ORDER BY f.rowid DESC LIMIT @limit OFFSET @offset)
+           SELECT m.*, page.total_rows, ${RECIPIENTS} FROM page JOIN messages m ON m.seq = page.seq
+           ORDER BY page.k DESC`,
+        ),
+        total: db.prepare(
+          `SELECT count(*) AS n FROM messages_fts f CROSS JOIN messages m ON ${MESSAGE_SEARCH_KEY} = f.rowid
+           WHERE ${where}`,
+        ),
+      };
+      filteredStatements.set(key, found);
+    }
+    return found;
+  }
+
   const s = {
     unindex: db.prepare<[string]>(
       `DELETE FROM messages_fts WHERE rowid = (SELECT ${MESSAGE_SEARCH_KEY} FROM messages m WHERE m.id = ?)`,
@@ -57,18 +99,6 @@ export function createMessageSearch(db: Db) {
        JOIN messages m ON ${MESSAGE_SEARCH_KEY} = p.k ORDER BY p.k DESC`,
     ),
     total: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?'),
-    // The total comes with the page (a window over the matches) so the FTS index is read once, not twice.
-    filtered: db.prepare(
-      // CROSS JOIN keeps the FTS index outside: the words choose the rows, the filters only check them.
-      `WITH page AS (SELECT m.seq, f.rowid AS k, count(*) OVER () AS total_rows FROM messages_fts f
-         CROSS JOIN messages m ON ${MESSAGE_SEARCH_KEY} = f.rowid
-         WHERE messages_fts MATCH @fts AND ${MESSAGE_FILTER} ORDER BY f.rowid DESC LIMIT @limit OFFSET @offset)
-       SELECT m.*, page.total_rows, ${RECIPIENTS} FROM page JOIN messages m ON m.seq = page.seq ORDER BY page.k DESC`,
-    ),
-    filteredTotal: db.prepare<[object], { n: number }>(
-      `SELECT count(*) AS n FROM messages_fts f CROSS JOIN messages m ON ${MESSAGE_SEARCH_KEY} = f.rowid
-       WHERE messages_fts MATCH @fts AND ${MESSAGE_FILTER}`,
-    ),
   };
 
   return {
@@ -83,17 +113,27 @@ export function createMessageSearch(db: Db) {
     search<Row>(filter: MessageFilter, params: MessageFilterParams): { rows: Row[]; total: number } | null {
       const words = toFtsQuery(filter.query);
       if (!words) return null;
-      const fts = filter.firmId
-        ? `firm : ${firmToken(filter.firmId)} AND {caller motif body fields} : (${words})`
-        : `{caller motif body fields} : (${words})`;
+      const fts = [
+        filter.firmId ? `firm : ${firmToken(filter.firmId)}` : null,
+        filter.status ? `status : s${filter.status.replace(/-/g, '')}` : null,
+        `{caller motif body fields} : (${words})`,
+      ]
+        .filter((part) => part !== null)
+        .join(' AND ');
       const paging = { limit: filter.limit, offset: filter.offset };
-      const onlyFirm = Object.entries(params).every(([key, value]) => key === 'firmId' || value === null);
-      if (onlyFirm) {
+      // The firm and the status are matched inside FTS (their tokens); every other filter in use is checked on the
+      // joined row.
+      const active = (Object.keys(CONDITIONS) as Array<keyof typeof CONDITIONS>).filter(
+        (name) => params[name] !== null,
+      );
+      if (active.length === 0) {
         const rows = s.page.all({ fts, ...paging }) as Row[];
         return { rows, total: s.total.get(fts)!.n };
       }
-      const rows = s.filtered.all({ ...params, fts, ...paging }) as Array<Row & { total_rows: number }>;
-      const total = rows[0]?.total_rows ?? (filter.offset > 0 ? s.filteredTotal.get({ ...params, fts })!.n : 0);
+      const bound = Object.fromEntries([['fts', fts], ...active.map((name) => [name, params[name]])]);
+      const statements = filteredFor(active);
+      const rows = statements.page.all({ ...bound, ...paging }) as Array<Row & { total_rows: number }>;
+      const total = rows[0]?.total_rows ?? (filter.offset > 0 ? (statements.total.get(bound) as { n: number }).n : 0);
       return { rows, total };
     },
   };

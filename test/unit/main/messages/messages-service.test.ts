@@ -126,6 +126,24 @@ describe('messages: drafts, statuses and search', () => {
     expect(filtered).toMatchObject({ total: 5, items: [{ callerName: 'Mme Kerjean 0' }] });
   });
 
+  it('combines the words with every other filter: status, urgency, person, number, call and dates', async () => {
+    await t.client.messages.send({
+      firmId,
+      content: dupont({ callerName: 'Mme Kerjean', recipients: ['julien'], urgency: 'urgent' }),
+    });
+    await t.client.messages.send({ firmId, content: dupont({ callerName: 'M. Kerjean', urgency: 'normal' }) });
+    await t.client.messages.saveDraft({ firmId, content: { callerName: 'Kerjean brouillon' } });
+    const names = async (extra: object) =>
+      (await t.client.messages.list({ query: 'kerjean', ...extra })).items.map((m) => m.callerName);
+    expect(await names({ urgency: 'urgent' })).toEqual(['Mme Kerjean']);
+    expect(await names({ personId: 'julien', firmId })).toEqual(['Mme Kerjean']);
+    expect(await names({ status: 'brouillon' })).toEqual(['Kerjean brouillon']);
+    expect(await names({ status: 'a-transmettre', urgency: 'normal' })).toEqual(['M. Kerjean']);
+    expect(await names({ from: Date.now() + 60_000 })).toEqual([]);
+    expect(await names({ to: Date.now() + 60_000, urgency: 'urgent' })).toEqual(['Mme Kerjean']);
+    expect(await names({ callId: 'aucun-appel' })).toEqual([]);
+  });
+
   it('forgets a deleted draft in the search index', async () => {
     const draft = await t.client.messages.saveDraft({ firmId, content: { callerName: 'Mme Kerjean' } });
     expect((await t.client.messages.list({ query: 'kerjean' })).total).toBe(1);
