@@ -48,10 +48,22 @@ export function createServices(db: Db, options: ServicesOptions) {
   z.config(z.locales.fr());
   const ctx = createServiceContext(db, { now: options.now, emit: options.emit });
   const secrets = options.secrets ?? createDevFileSecretStore(options.dataDir);
+  // Audit log and verified backups (issue 12); exports and month unlocks append to the log.
+  const privacy = createPrivacyService(db, {
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    now: ctx.now,
+    secrets,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const settings = createSettingsService(ctx);
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);
-  const workspace = createWorkspaceService(ctx, firms, settings, { assetsDir: options.assetsDir });
+  const workspace = createWorkspaceService(ctx, firms, settings, {
+    assetsDir: options.assetsDir,
+    audit: privacy.audit,
+  });
   const calls = createCallsService(ctx, firms);
   const platform = options.platform ?? createLoggingPlatform();
   const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
@@ -81,15 +93,6 @@ export function createServices(db: Db, options: ServicesOptions) {
       }),
   });
   calls.observe((call) => timesheets.recordCall(call));
-  // Audit log and verified backups (issue 12); exports and month unlocks append to the log.
-  const privacy = createPrivacyService(db, {
-    dataDir: options.dataDir,
-    appVersion: options.appVersion,
-    now: ctx.now,
-    secrets,
-    ...(options.log ? { log: options.log } : {}),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
   const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository, audit: privacy.audit });
   const timesheetImport = createTimesheetImport(ctx, {
     firms,

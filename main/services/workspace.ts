@@ -12,6 +12,7 @@ import {
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
 import type { SettingsService } from './settings';
+import type { AuditRecorder } from './privacy/audit';
 
 export const DEMO_WORKSPACE_FILE = 'demo-workspace.json';
 
@@ -57,7 +58,7 @@ export function createWorkspaceService(
   ctx: ServiceContext,
   firms: FirmsService,
   settings: SettingsService,
-  options: { assetsDir: string },
+  options: { assetsDir: string; audit?: AuditRecorder },
 ) {
   function importFile(file: WorkspaceFile): WorkspaceImportReport {
     const report: WorkspaceImportReport = { firmsCreated: 0, firmsUpdated: 0, contactsCreated: 0, contactsUpdated: 0 };
@@ -126,7 +127,13 @@ export function createWorkspaceService(
     },
     exportContent(): { content: string; fileName: string } {
       const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
-      return { content: `${JSON.stringify(exportFile(), null, 2)}\n`, fileName: `permanence-espace-${stamp}.json` };
+      const file = exportFile();
+      // Audit (issue 12): the export holds every firm's contacts; the entry holds only how many.
+      options.audit?.record({
+        kind: 'export.workspace',
+        detail: { firms: file.firms.length, contacts: file.firms.reduce((n, f) => n + (f.contacts?.length ?? 0), 0) },
+      });
+      return { content: `${JSON.stringify(file, null, 2)}\n`, fileName: `permanence-espace-${stamp}.json` };
     },
     initialise(kind: 'demo' | 'empty'): WorkspaceImportReport {
       const report =

@@ -39,7 +39,7 @@ describe('privacy methods (settings dialog « Sauvegardes ») and audit hooks', 
     t.close();
   });
 
-  it('writes audit entries for relevé exports, invoice exports and month unlocks, without personal data', async () => {
+  it('writes audit entries for relevé, invoice and workspace exports and month unlocks, without personal data', async () => {
     const t = openTestContext({ now: () => Date.UTC(2026, 11, 3, 10) });
     const firm = t.services.firms.save({ draft: parsedDraft(makeFirmDraft()) });
     await t.services.exports.exportMonth({
@@ -51,6 +51,7 @@ describe('privacy methods (settings dialog « Sauvegardes ») and audit hooks', 
     await t.services.invoices.exportMonth('2026-11');
     t.services.billing.lock(firm.id, '2026-11', 'relevé envoyé');
     t.services.billing.unlock(firm.id, '2026-11', 'correction demandée par M. Dupont');
+    t.services.workspace.exportContent();
     const rows = t.db.prepare('SELECT kind, firm_id, subject, detail FROM audit_log ORDER BY seq').all();
     expect(rows).toEqual([
       {
@@ -71,9 +72,10 @@ describe('privacy methods (settings dialog « Sauvegardes ») and audit hooks', 
         subject: '2026-11',
         detail: JSON.stringify({ allFirms: false }),
       },
+      { kind: 'export.workspace', firm_id: null, subject: null, detail: JSON.stringify({ firms: 1, contacts: 0 }) },
     ]);
     expect(JSON.stringify(rows)).not.toContain('Dupont');
-    expect(t.services.privacy.audit.verify()).toEqual({ ok: true, count: 3 });
+    expect(t.services.privacy.audit.verify()).toEqual({ ok: true, count: 4 });
     t.close();
   });
 });

@@ -10,7 +10,12 @@ const GENESIS = '0'.repeat(64);
 
 /** What is recorded. Details hold ids, counts and kinds only: never a name, a number or a message's text. */
 export type AuditKind =
-  'backup.created' | 'backup.restored' | 'export.releve' | 'export.invoices' | 'billing.month-unlocked';
+  | 'backup.created'
+  | 'backup.restored'
+  | 'export.releve'
+  | 'export.invoices'
+  | 'export.workspace'
+  | 'billing.month-unlocked';
 
 export interface AuditEntry {
   kind: AuditKind;
