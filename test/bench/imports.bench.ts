@@ -8,6 +8,20 @@ import { openStore } from '../../main/store/open';
 
 type Report = (name: string, value: number, unit: string) => void;
 
+/**
+ * The main thread's time on a CPU and waiting for one (ns), from Linux's per-thread scheduler statistics: a
+ * block of the event loop is either work of ours on the main thread, or the thread ready but not scheduled on
+ * a busy machine. Null where the file does not exist.
+ */
+function mainThreadSchedule(): { onCpu: number; waiting: number } | null {
+  try {
+    const [onCpu, waiting] = fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return { onCpu: Number(onCpu), waiting: Number(waiting) };
+  } catch {
+    return null;
+  }
+}
+
 const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 200_000);
 const TYPES = ['Appel', 'Courrier', 'Saisie', 'Frappe', 'Relance', 'Classement', 'Démarches', 'Prise de RDV'];
 
@@ -67,13 +81,22 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
       }).id;
       saved += 1;
     }, 250);
-    const gaps: Array<[number, number]> = [];
+    const gaps: Array<[number, number, number, number]> = [];
     let last = performance.now();
+    let lastSchedule = mainThreadSchedule();
+    // The longest gap between two probes, and how much of it the main thread spent on a CPU (its own work).
+    let longest = { ms: 0, onCpuMs: 0, waitingMs: 0 };
     const probe = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage.rss());
       const now = performance.now();
-      if (process.env.BENCH_IMPORT_TRACE && now - last > 80) gaps.push([Math.round(now - t0), Math.round(now - last)]);
+      const schedule = mainThreadSchedule();
+      const onCpuMs = schedule && lastSchedule ? (schedule.onCpu - lastSchedule.onCpu) / 1e6 : 0;
+      const waitingMs = schedule && lastSchedule ? (schedule.waiting - lastSchedule.waiting) / 1e6 : 0;
+      if (now - last > longest.ms) longest = { ms: now - last, onCpuMs, waitingMs };
+      if (process.env.BENCH_IMPORT_TRACE && now - last > 80)
+        gaps.push([Math.round(now - t0), Math.round(now - last), Math.round(onCpuMs), Math.round(waitingMs)]);
       last = now;
+      lastSchedule = schedule;
     }, 10);
     const t0 = performance.now();
     delay.enable();
@@ -82,11 +105,20 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
       const { user, system } = process.cpuUsage();
       return (user + system) / 1000;
     };
+    // The main thread's busy time (event-loop utilisation), apart from the imports worker's.
+    let elu = performance.eventLoopUtilization();
+    const mainThreadMs = () => {
+      const phase = performance.eventLoopUtilization(elu);
+      elu = performance.eventLoopUtilization();
+      return phase.active;
+    };
     let start = performance.now();
     let startCpu = cpu();
+    mainThreadMs();
     const preview = await services.timesheetImport.preview(firmId, file, {}, 'heures.csv');
     const previewMs = performance.now() - start;
     const previewCpu = cpu() - startCpu;
+    const previewMain = mainThreadMs();
     if (process.env.BENCH_IMPORT_TRACE) console.error('preview done at', Math.round(performance.now() - t0));
     if (preview.errorCount > 0 || preview.toImport !== LINES)
       throw new Error(`preview: ${preview.errorCount} errors, ${preview.toImport} to import`);
@@ -96,6 +128,7 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
     const done = await services.timesheetImport.run(firmId, file, {}, 'heures.csv');
     const importMs = performance.now() - start;
     const importCpu = cpu() - startCpu;
+    const importMain = mainThreadMs();
     if (process.env.BENCH_IMPORT_TRACE) console.error('import done at', Math.round(performance.now() - t0));
     if (done.imported !== LINES) throw new Error(`import wrote ${done.imported} entries`);
     const savedDuringImport = saved - savedBefore;
@@ -116,16 +149,24 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
     delay.disable();
     clearInterval(probe);
     clearInterval(autosave);
-    if (process.env.BENCH_IMPORT_TRACE) console.error('gaps [at, ms]', JSON.stringify(gaps));
+    if (process.env.BENCH_IMPORT_TRACE) console.error('gaps [at, ms, on cpu, waiting]', JSON.stringify(gaps));
     report('imports.timesheets_200k.preview', Math.round(previewMs), 'ms');
     report('imports.timesheets_200k.import', Math.round(importMs), 'ms');
-    // CPU time of the process over each phase: what the wall-clock figure would be on an idle machine, less I/O.
+    // CPU time of the process (both threads) over each phase: what the wall-clock figure would be on an idle
+    // machine, less I/O; then the main thread's busy time alone (the rest is the imports worker's).
     report('imports.timesheets_200k.preview_cpu', Math.round(previewCpu), 'ms');
     report('imports.timesheets_200k.import_cpu', Math.round(importCpu), 'ms');
+    report('imports.timesheets_200k.preview_main_thread_busy', Math.round(previewMain), 'ms');
+    report('imports.timesheets_200k.import_main_thread_busy', Math.round(importMain), 'ms');
     report('imports.timesheets_200k.preview_all_duplicates', Math.round(againMs), 'ms');
     report('imports.timesheets_200k.preview_all_duplicates_cpu', Math.round(againCpu), 'ms');
     report('imports.timesheets_200k.max_event_loop_block', Math.round(delay.max / 1e6), 'ms');
     report('imports.timesheets_200k.event_loop_delay_p99', Math.round(delay.percentile(99) / 1e6), 'ms');
+    // The longest gap between two 10 ms probes, split (Linux) into the main thread's time on a CPU, which is work
+    // of ours, and its time ready but waiting for a CPU, which is the machine's load.
+    report('imports.timesheets_200k.longest_gap', Math.round(longest.ms), 'ms');
+    report('imports.timesheets_200k.longest_gap_on_cpu', Math.round(longest.onCpuMs), 'ms');
+    report('imports.timesheets_200k.longest_gap_waiting_for_cpu', Math.round(longest.waitingMs), 'ms');
     // How busy the machine was: the wall-clock figures above stretch with it, the CPU ones do not.
     report('imports.machine_load_1min', Math.round(os.loadavg()[0]! * 10) / 10, 'load');
     report('imports.timesheets_200k.extra_rss_mb', Math.round((peak - baseline) / 1024 / 1024), 'MB');
