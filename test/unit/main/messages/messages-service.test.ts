@@ -142,6 +142,12 @@ describe('messages: drafts, statuses and search', () => {
     expect(await names({ from: Date.now() + 60_000 })).toEqual([]);
     expect(await names({ to: Date.now() + 60_000, urgency: 'urgent' })).toEqual(['Mme Kerjean']);
     expect(await names({ callId: 'aucun-appel' })).toEqual([]);
+
+    // A status change moves the message in the index too.
+    const [handled] = (await t.client.messages.list({ query: 'mme kerjean' })).items;
+    await t.client.messages.markHandled({ id: handled!.id });
+    expect(await names({ status: 'traite', firmId })).toEqual(['Mme Kerjean']);
+    expect(await names({ status: 'a-transmettre' })).toEqual(['M. Kerjean']);
   });
 
   it('forgets a deleted draft in the search index', async () => {
