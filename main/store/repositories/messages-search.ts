@@ -99,6 +99,12 @@ export function createMessageSearch(db: Db) {
        JOIN messages m ON ${MESSAGE_SEARCH_KEY} = p.k ORDER BY p.k DESC`,
     ),
     total: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?'),
+    // Within a firm or a status the matches are few: the total comes with the page, from one pass over the index.
+    pageWithTotal: db.prepare(
+      `WITH p AS (SELECT rowid AS k, count(*) OVER () AS total_rows FROM messages_fts WHERE messages_fts MATCH @fts
+         ORDER BY rowid DESC LIMIT @limit OFFSET @offset)
+       SELECT m.*, p.total_rows, ${RECIPIENTS} FROM p JOIN messages m ON ${MESSAGE_SEARCH_KEY} = p.k ORDER BY p.k DESC`,
+    ),
   };
 
   return {
@@ -126,6 +132,10 @@ export function createMessageSearch(db: Db) {
       const active = (Object.keys(CONDITIONS) as Array<keyof typeof CONDITIONS>).filter(
         (name) => params[name] !== null,
       );
+      if (active.length === 0 && (filter.firmId || filter.status)) {
+        const rows = s.pageWithTotal.all({ fts, ...paging }) as Array<Row & { total_rows: number }>;
+        return { rows, total: rows[0]?.total_rows ?? (filter.offset > 0 ? s.total.get(fts)!.n : 0) };
+      }
       if (active.length === 0) {
         const rows = s.page.all({ fts, ...paging }) as Row[];
         return { rows, total: s.total.get(fts)!.n };
