@@ -38,6 +38,11 @@ export interface ServicesOptions {
   recovery?: Omit<RecoveryOptions, 'dataDir'>;
   /** Path of a better_sqlite3.node built for Electron's ABI: backups are verified by opening them. */
   nativeBinding?: string;
+  /**
+   * The bundled imports worker to start (scripts/build-main.mjs builds it; the bench runs it as the app does).
+   * By default the one beside app.cjs in the app, the TypeScript sources otherwise.
+   */
+  importsWorkerBundle?: string;
   /** Background jobs' log (the daily backup); no personal data goes there. */
   log?: (message: string, detail?: unknown) => void;
 }
@@ -98,6 +103,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     firms,
     timesheets,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.importsWorkerBundle ? { workerBundle: options.importsWorkerBundle } : {}),
   });
   const exports = createExportsService(ctx, {
     billing,

@@ -33,7 +33,7 @@ const WRITE_SLICE_ROWS = 500;
  */
 export function createTimesheetImport(
   ctx: ServiceContext,
-  deps: { firms: FirmsService; timesheets: TimesheetsService; nativeBinding?: string },
+  deps: { firms: FirmsService; timesheets: TimesheetsService; nativeBinding?: string; workerBundle?: string },
 ) {
   const imports = createTimeEntryImportsRepository(ctx.db);
   // A batch still pending here was cut by a crash or a kill: its slices never became an import.
@@ -41,7 +41,10 @@ export function createTimesheetImport(
 
   const checker = ctx.db.memory
     ? ((checks) => ({ check: (job: ImportJob) => checks.check(ctx.db, job) }))(createImportChecks())
-    : createImportsWorker({ file: ctx.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) });
+    : createImportsWorker(
+        { file: ctx.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) },
+        deps.workerBundle,
+      );
 
   /** Locked month → the message of a line in it, from the timesheets service (the same as a manual entry's). */
   function lockedMonths(firmId: string): Record<string, string> {

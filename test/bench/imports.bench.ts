@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,13 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
     source.prepare('VACUUM INTO ?').run(path.join(dataDir, 'permanence.sqlite3'));
     source.close();
   }
+  // The imports worker as the app runs it: bundled by scripts/build-main.mjs (from the sources, tsx's loader in the
+  // worker would add about 100 MB and a second). Inside the project, so the bundle finds node_modules.
+  fs.mkdirSync(path.join(sourceRoot(), 'node_modules', '.cache'), { recursive: true });
+  const buildDir = fs.mkdtempSync(path.join(sourceRoot(), 'node_modules', '.cache', 'permanence-bench-build-'));
+  execFileSync(process.execPath, [path.join(sourceRoot(), 'scripts', 'build-main.mjs'), '--outdir', buildDir], {
+    stdio: 'ignore',
+  });
   const db = openStore({ dataDir });
   try {
     const services = createServices(db, {
@@ -60,6 +68,7 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
       dataDir,
       appVersion: 'bench',
       transport: 'harness',
+      importsWorkerBundle: path.join(buildDir, 'imports-worker.cjs'),
     });
     if (services.firms.list().length === 0) services.workspace.initialise('demo');
     const firmId = services.firms.list()[0]!.id;
@@ -174,6 +183,7 @@ export async function run(report: Report, options: { seedDir?: string } = {}): P
   } finally {
     db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(buildDir, { recursive: true, force: true });
   }
 }
 

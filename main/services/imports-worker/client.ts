@@ -3,10 +3,12 @@ import type { CheckedFile, ImportJob } from './job';
 import { rebuildError, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './messages';
 
 /**
- * The worker from the sources (tsx, vitest, the CLI: this module is a .ts file) or from the Electron bundle, where
- * this code is inside app.cjs and scripts/build-main.mjs puts imports-worker.cjs beside it.
+ * The worker from the bundle given, from the Electron bundle (this code is then inside app.cjs, and
+ * scripts/build-main.mjs puts imports-worker.cjs beside it), or from the sources (tsx, vitest, the CLI: this module
+ * is a .ts file; tsx's loader in the worker costs about 100 MB and a second, hence the bundle in the bench).
  */
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(setup: WorkerSetup, bundle: string | undefined): Worker {
+  if (bundle) return new Worker(bundle, { workerData: setup });
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const entry = new URL('./worker.ts', here).href;
@@ -20,7 +22,7 @@ function startWorker(setup: WorkerSetup): Worker {
  * « Importer » after a preview skips reading it again). It holds the process open only while a job is running;
  * a worker that dies fails the jobs it had and the next job starts a new one.
  */
-export function createImportsWorker(setup: WorkerSetup) {
+export function createImportsWorker(setup: WorkerSetup, bundle?: string) {
   let worker: Worker | null = null;
   let nextId = 0;
   const pending = new Map<number, { resolve: (report: CheckedFile) => void; reject: (error: Error) => void }>();
@@ -31,7 +33,7 @@ export function createImportsWorker(setup: WorkerSetup) {
   }
 
   function spawn(): Worker {
-    const started = startWorker(setup);
+    const started = startWorker(setup, bundle);
     started.on('message', (response: WorkerResponse) => {
       const job = pending.get(response.id);
       pending.delete(response.id);
