@@ -35,7 +35,7 @@ function removeScratch(file: string): void {
  * (FTS5's check inside it), the schema version and the row counts on the file opened read-only; where FTS5's
  * check must run explicitly (it writes), on a scratch copy. Empty: trustworthy.
  */
-export function verifyBackupFile(file: string, options: { nativeBinding?: string } = {}): string[] {
+export function verifyBackupFile(file: string, options: { nativeBinding?: string; quick?: boolean } = {}): string[] {
   if (!fs.existsSync(file)) return ['fichier introuvable'];
   const manifest = readManifest(file);
   if (!manifest) return ['aucun manifeste lisible à côté du fichier : son empreinte ne peut pas être vérifiée'];
