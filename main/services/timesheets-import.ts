@@ -8,6 +8,7 @@ import { createImportsWorker } from './imports-worker/client';
 import { entriesAt, type EntryColumns } from './imports-worker/columns';
 import {
   createImportChecks,
+  type CheckedFile,
   type ImportJob,
   type ImportReport,
   type TimesheetImportOptions,
@@ -21,6 +22,12 @@ export type { ImportReport, TimesheetImportOptions } from './imports-worker/job'
  * shrink to a few rows on a busy disk and the import never ends; 500 rows is about 5 ms of work on an idle machine.
  */
 const WRITE_SLICE_ROWS = 500;
+/**
+ * Slices between two checkpoints of the WAL by the worker during an import: the main connection's commit that
+ * finds the WAL over 1,000 pages checkpoints it itself, writing and syncing the store file on the main thread
+ * (blocks of 100 ms and more on a busy disk). 2 slices are a few hundred pages.
+ */
+const CHECKPOINT_SLICES = 2;
 
 /**
  * CSV import of past entries: read, checked line by line (locked months, duplicates of stored entries) and
@@ -39,7 +46,7 @@ export function createTimesheetImport(
   // A batch still pending here was cut by a crash or a kill: its slices never became an import.
   for (const batchId of imports.pendingBatches()) while (!imports.removeSlice(batchId, 50_000));
 
-  const checker = ctx.db.memory
+  const checker: { check: (job: ImportJob) => Promise<CheckedFile>; checkpoint?: () => Promise<void> } = ctx.db.memory
     ? ((checks) => ({ check: (job: ImportJob) => checks.check(ctx.db, job) }))(createImportChecks())
     : createImportsWorker(
         { file: ctx.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) },
@@ -82,9 +89,15 @@ export function createTimesheetImport(
     const by = deps.timesheets.who();
     const batchId = ctx.newId();
     imports.startBatch(batchId, firmId, fileName, now, by);
+    let checkpointing: Promise<void> | null = null;
     try {
       let written = 0;
-      for (let at = 0; at < rows.count;) {
+      for (let at = 0, slices = 0; at < rows.count; slices += 1) {
+        if (checker.checkpoint && !checkpointing && slices % CHECKPOINT_SLICES === 0)
+          checkpointing = checker
+            .checkpoint()
+            .catch(() => undefined) // a checkpoint left undone is the main connection's to do, as without a worker
+            .finally(() => (checkpointing = null));
         const slice: TimeEntry[] = entriesAt(rows, at, (at += WRITE_SLICE_ROWS)).map((e) => ({
           // The batch and a counter: unique, opaque like any id, and ascending, so the inserts go to the end of the
           // id indexes instead of splitting pages all over them (random UUIDs made writes 3 times slower).
@@ -108,6 +121,7 @@ export function createTimesheetImport(
         imports.insertSlice(slice, now, by);
         await yieldToEventLoop();
       }
+      await checkpointing;
       imports.finishBatch(batchId, rows.count);
     } catch (error) {
       await removeBatch(batchId);

@@ -25,7 +25,7 @@ function startWorker(setup: WorkerSetup, bundle: string | undefined): Worker {
 export function createImportsWorker(setup: WorkerSetup, bundle?: string) {
   let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (report: CheckedFile) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: CheckedFile | null) => void; reject: (error: Error) => void }>();
 
   function failAll(error: Error): void {
     for (const job of pending.values()) job.reject(error);
@@ -38,7 +38,7 @@ export function createImportsWorker(setup: WorkerSetup, bundle?: string) {
       const job = pending.get(response.id);
       pending.delete(response.id);
       if ('error' in response) job?.reject(rebuildError(response.error));
-      else job?.resolve(response.checked);
+      else job?.resolve('checked' in response ? response.checked : null);
       if (pending.size === 0) started.unref();
     });
     started.on('error', (error) => {
@@ -52,17 +52,21 @@ export function createImportsWorker(setup: WorkerSetup, bundle?: string) {
     return started;
   }
 
+  function ask(request: Omit<WorkerRequest, 'id'>): Promise<CheckedFile | null> {
+    worker ??= spawn();
+    const id = (nextId += 1);
+    const running = worker;
+    running.ref();
+    return new Promise<CheckedFile | null>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      running.postMessage({ id, ...request } as WorkerRequest);
+    });
+  }
+
   return {
-    check(job: ImportJob): Promise<CheckedFile> {
-      worker ??= spawn();
-      const id = (nextId += 1);
-      const running = worker;
-      running.ref();
-      return new Promise<CheckedFile>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        running.postMessage({ id, job } satisfies WorkerRequest);
-      });
-    },
+    check: async (job: ImportJob): Promise<CheckedFile> => (await ask({ job }))!,
+    /** Checkpoints the store's WAL from the worker, so the main connection's commits find little to checkpoint. */
+    checkpoint: async (): Promise<void> => void (await ask({ checkpoint: true })),
     /** Stops the worker (tests, shutdown); a job still running fails. */
     async stop(): Promise<void> {
       const running = worker;

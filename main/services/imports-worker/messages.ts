@@ -9,10 +9,8 @@ export interface WorkerSetup {
   nativeBinding?: string;
 }
 
-export interface WorkerRequest {
-  id: number;
-  job: ImportJob;
-}
+/** A file to check, or a checkpoint of the store's WAL to run (see timesheets-import.ts, write). */
+export type WorkerRequest = { id: number; job: ImportJob } | { id: number; checkpoint: true };
 
 /** An error crossing threads: PermanenceError's fields, so the caller gets the same code and message. */
 export interface WorkerError {
@@ -23,7 +21,8 @@ export interface WorkerError {
   text?: PermanenceError['text'];
 }
 
-export type WorkerResponse = { id: number; checked: CheckedFile } | { id: number; error: WorkerError };
+export type WorkerResponse =
+  { id: number; checked: CheckedFile } | { id: number; checkpointed: true } | { id: number; error: WorkerError };
 
 export function describeError(error: unknown): WorkerError {
   if (error instanceof PermanenceError)

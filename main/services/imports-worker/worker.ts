@@ -28,10 +28,17 @@ async function withStore<T>(work: (db: Db) => Promise<T>): Promise<T> {
 
 // One job at a time, in the order they were asked.
 let queue = Promise.resolve();
-port.on('message', ({ id, job }: WorkerRequest) => {
+port.on('message', (request: WorkerRequest) => {
+  const { id } = request;
   queue = queue.then(async () => {
     try {
-      const checked = await withStore((db) => checks.check(db, job));
+      if ('checkpoint' in request) {
+        // PASSIVE: copies what it can without waiting for, or blocking, the main connection's writes.
+        await withStore(async (db) => db.pragma('wal_checkpoint(PASSIVE)'));
+        port.postMessage({ id, checkpointed: true } satisfies WorkerResponse);
+        return;
+      }
+      const checked = await withStore((db) => checks.check(db, request.job));
       port.postMessage({ id, checked } satisfies WorkerResponse, checked.rows ? transferables(checked.rows) : []);
     } catch (error) {
       port.postMessage({ id, error: describeError(error) } satisfies WorkerResponse);

@@ -64,6 +64,26 @@ describe('time-entry import worker', () => {
     }
   });
 
+  it('checkpoints the WAL from the worker, so the main connection finds little to copy into the store file', async () => {
+    const { t } = setupFirm();
+    const worker = createImportsWorker({ file: t.db.name });
+    try {
+      // About 500 pages in the WAL, below the 1,000 that make the main connection checkpoint on commit.
+      t.db.exec('CREATE TABLE scratch (x BLOB)');
+      t.db
+        .prepare(
+          'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO scratch SELECT randomblob(1000) FROM n',
+        )
+        .run();
+      const before = fs.statSync(t.db.name).size;
+      await worker.checkpoint();
+      expect(fs.statSync(t.db.name).size).toBeGreaterThan(before + 1_000_000);
+    } finally {
+      await worker.stop();
+      t.close();
+    }
+  });
+
   it('commits the import slices without an fsync each, and leaves the connection at synchronous = FULL', async () => {
     const { t, firm } = setupFirm();
     const pragmas: string[] = [];
