@@ -366,10 +366,12 @@ export class DayDriver {
     await page.keyboard.type(DEMO_FIRMS[0]!.slice(0, 12));
     await this.tabTo(dialog.getByRole('button', { name: 'Démarrer' }), '« Démarrer »');
     await page.keyboard.press('Enter');
-    await page.getByRole('timer').waitFor();
+    // The running timer's badge, not the last call's duration (an ended call's card may still be on screen).
+    const running = page.getByRole('timer', { name: /^Minuteur en cours/ });
+    await running.waitFor();
     await this.shot('timer-running');
     await page.keyboard.press('Control+t');
-    await page.getByRole('timer').waitFor({ state: 'detached' });
+    await running.waitFor({ state: 'detached' });
   }
 
   private async tabTo(target: ReturnType<Page['getByLabel']>, what: string): Promise<void> {
