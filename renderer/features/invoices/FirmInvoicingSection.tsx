@@ -1,15 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ELECTRONIC_ADDRESS_SCHEMES,
-  firmInvoicingSchema,
-  type FirmInvoicing,
-  type MissingItem,
-} from '../../../shared/domain/invoices/settings';
+import { firmInvoicingSchema, type FirmInvoicing, type MissingItem } from '../../../shared/domain/invoices/settings';
 import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { useEditor } from '../firm-editor/editor-context';
 import { AddressFields } from './AddressFields';
+import { ElectronicAddressFields } from './ElectronicAddressFields';
 import { issuesByPath, useIssueText, type IssueMap } from './use-issues';
 
 type Form = Omit<FirmInvoicing, 'emails'> & { emails: string };
@@ -172,42 +168,16 @@ function FirmInvoicingForm({ firmId }: { firmId: string }) {
           error={(f) => issueText(`address.${f}`)}
         />
         <div className="form-grid form-grid--4">
-          <Field label={t('invoices.firm.scheme')}>
-            {(p) => (
-              <select
-                {...p}
-                value={form.electronicAddress.scheme}
-                onChange={(e) =>
-                  edit({
-                    electronicAddress: {
-                      ...form.electronicAddress,
-                      scheme: e.target.value as (typeof ELECTRONIC_ADDRESS_SCHEMES)[number],
-                    },
-                  })
-                }
-              >
-                {ELECTRONIC_ADDRESS_SCHEMES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`invoices.scheme.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label={t('invoices.firm.electronicAddress')}
+          <ElectronicAddressFields
+            value={form.electronicAddress}
+            onChange={(electronicAddress) => edit({ electronicAddress })}
             error={issueText('electronicAddress.id')}
-            hint={t('invoices.firm.electronicAddressHint')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                autoComplete="off"
-                value={form.electronicAddress.id}
-                onChange={(e) => edit({ electronicAddress: { ...form.electronicAddress, id: e.target.value } })}
-              />
-            )}
-          </Field>
+            labels={{
+              scheme: 'invoices.firm.scheme',
+              id: 'invoices.firm.electronicAddress',
+              hint: 'invoices.firm.electronicAddressHint',
+            }}
+          />
           <Field
             label={t('invoices.firm.emails')}
             error={emailError}

@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  ELECTRONIC_ADDRESS_SCHEMES,
   invoicingSettingsInputSchema,
   type InvoicingSettings,
   type PostalAddress,
@@ -9,6 +8,7 @@ import {
 import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { AddressFields } from './AddressFields';
+import { ElectronicAddressFields } from './ElectronicAddressFields';
 import { numberPreview } from './format';
 import { issuesByPath, useIssueText, type IssueMap } from './use-issues';
 
@@ -142,44 +142,16 @@ export function InvoicingSettingsSection() {
           />
         </fieldset>
         <div className="form-grid form-grid--4">
-          <Field label={t('invoices.settings.scheme')}>
-            {(p) => (
-              <select
-                {...p}
-                value={form.sellerElectronicAddress.scheme}
-                onChange={(e) =>
-                  edit({
-                    sellerElectronicAddress: {
-                      ...form.sellerElectronicAddress,
-                      scheme: e.target.value as (typeof ELECTRONIC_ADDRESS_SCHEMES)[number],
-                    },
-                  })
-                }
-              >
-                {ELECTRONIC_ADDRESS_SCHEMES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`invoices.scheme.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label={t('invoices.settings.electronicAddress')}
+          <ElectronicAddressFields
+            value={form.sellerElectronicAddress}
+            onChange={(sellerElectronicAddress) => edit({ sellerElectronicAddress })}
             error={issueText('sellerElectronicAddress.id')}
-            hint={t('invoices.settings.electronicAddressHint')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                autoComplete="off"
-                value={form.sellerElectronicAddress.id}
-                onChange={(e) =>
-                  edit({ sellerElectronicAddress: { ...form.sellerElectronicAddress, id: e.target.value } })
-                }
-              />
-            )}
-          </Field>
+            labels={{
+              scheme: 'invoices.settings.scheme',
+              id: 'invoices.settings.electronicAddress',
+              hint: 'invoices.settings.electronicAddressHint',
+            }}
+          />
           <Field
             label={t('invoices.settings.vatId')}
             error={issueText('sellerVatId')}
