@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../../renderer/app/App';
 import { createI18n } from '../../../../renderer/i18n';
@@ -8,8 +8,6 @@ import { openInvoicesContext, type InvoicesContext } from '../../../integration/
 /** The firm's invoicing details in its editor's Facturation tab, against the real handlers in-process. */
 let ctx: InvoicesContext;
 
-// Waits for data, never for time; the shared machine can be slow to answer.
-configure({ asyncUtilTimeout: 10_000 });
 afterEach(() => ctx.t.close());
 
 describe('firm invoicing details (Facturation tab)', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 // @vitest-environment jsdom
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../../../renderer/app/App';
 import { createI18n } from '../../../../renderer/i18n';
@@ -9,10 +9,6 @@ import { lockMonth, MONTH, openInvoicesContext, type InvoicesContext } from '../
 
 /** The Factures screen against the real handlers in-process (store, services, contract client). */
 let ctx: InvoicesContext;
-
-// Issuing renders the real Factur-X PDF in-process: on a loaded machine an answer can take longer than
-// Testing Library's default second, so its waits (for data, never for time) get more room.
-configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => {
   // jsdom's window brings its own Uint8Array, so a Node Buffer fails pdfkit's `instanceof Uint8Array` when the

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import path from 'node:path';
 import { I18nextProvider } from 'react-i18next';
@@ -7,9 +7,6 @@ import { ApiContext } from '../../../../renderer/api/client';
 import { BackupsSection } from '../../../../renderer/features/privacy/BackupsSection';
 import { createI18n } from '../../../../renderer/i18n';
 import { makeFirmDraft, openTestContext, parsedDraft, tempDir, type TestContext } from '../../../fixtures/factories';
-
-// Waits for data, never for time; the shared machine can be slow to answer.
-configure({ asyncUtilTimeout: 10_000 });
 
 let t: TestContext;
 afterEach(() => t.close());
