@@ -29,13 +29,19 @@ export function dismissNotice(id: number): void {
 
 const SHOWN_MS = 12_000;
 
-/** Shows the notices as a polite status (read by screen readers), each with its action and a close button. */
+/**
+ * Shows the notices as a polite status (read by screen readers), each with its action and a close button. A
+ * notice that only informs goes away after a while; one that offers an action stays until she closes it or the
+ * next notice replaces it: on the phone she may look at it only when the call allows (WCAG 2.2.1, no time limit
+ * on something she can act on).
+ */
 export function NoticeHost() {
   const { t } = useTranslation();
   const list = useStore(notices, (s) => s.notices);
   useEffect(() => {
-    if (list.length === 0) return;
-    const timers = list.map((n) => window.setTimeout(() => dismissNotice(n.id), SHOWN_MS));
+    const passing = list.filter((n) => !n.action);
+    if (passing.length === 0) return;
+    const timers = passing.map((n) => window.setTimeout(() => dismissNotice(n.id), SHOWN_MS));
     return () => timers.forEach((timer) => window.clearTimeout(timer));
   }, [list]);
   // Notices belong to this window's life: none survives the host (a reload, another test).
