@@ -7,6 +7,7 @@ import demoEntries from './0006-demo-entries';
 import search from './0007-search';
 import invoices from './0008-invoices';
 import audit from './0009-audit';
+import agenda from './0010-agenda';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007-search', sql: search },
   { version: 8, name: '0008-invoices', sql: invoices },
   { version: 9, name: '0009-audit', sql: audit },
+  { version: 10, name: '0010-agenda', sql: agenda },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
