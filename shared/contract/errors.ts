@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   'DISK_FULL',
   /** The store failed its integrity check, is not SQLite, or vanished from a directory that held data. */
   'STORE_DAMAGED',
+  /** A passphrase or recovery code that does not open the key (« Mot de passe ou clé incorrect »). */
+  'WRONG_SECRET',
+  /** Too many wrong passphrases or codes: the next try waits (the delay survives a restart). */
+  'TOO_MANY_ATTEMPTS',
+  /** The app is locked: only unlocking and the ringing call are answered until she unlocks. */
+  'APP_LOCKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
