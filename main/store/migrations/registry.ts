@@ -8,6 +8,7 @@ import search from './0007-search';
 import invoices from './0008-invoices';
 import audit from './0009-audit';
 import agenda from './0010-agenda';
+import retention from './0011-retention';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-invoices', sql: invoices },
   { version: 9, name: '0009-audit', sql: audit },
   { version: 10, name: '0010-agenda', sql: agenda },
+  { version: 11, name: '0011-retention', sql: retention },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
