@@ -41,6 +41,13 @@ export const VALIDATION_MESSAGES = {
     invalidVatId: 'numéro de TVA attendu (ex. FR12345678901)',
     invalidBic: 'BIC attendu : 8 ou 11 caractères',
     invalidIban: 'IBAN invalide (clé de contrôle incorrecte)',
+    overlappingRanges: 'plages qui se chevauchent le même jour',
+    unknownAgenda: 'agenda inconnu',
+    unknownMotif: 'motif inconnu',
+    motifLongerThanRanges: 'motif plus long que toutes les plages qui l’accueillent (tampons compris)',
+    timeRangeRequired: 'préciser l’heure de début et l’heure de fin',
+    closureIsFirmWide: 'une fermeture concerne tout le cabinet, pas un agenda',
+    agendaRequired: 'choisir l’agenda concerné',
   },
   en: {
     invalidEmail: 'invalid e-mail address',
@@ -79,6 +86,13 @@ export const VALIDATION_MESSAGES = {
     invalidVatId: 'VAT number expected (e.g. FR12345678901)',
     invalidBic: 'BIC expected: 8 or 11 characters',
     invalidIban: 'invalid IBAN (wrong check digits)',
+    overlappingRanges: 'ranges overlap on the same day',
+    unknownAgenda: 'unknown agenda',
+    unknownMotif: 'unknown reason for visit',
+    motifLongerThanRanges: 'longer than every range that offers it (buffers included)',
+    timeRangeRequired: 'give a start and an end time',
+    closureIsFirmWide: 'a closure is for the whole firm, not one agenda',
+    agendaRequired: 'choose the agenda',
   },
 } as const;
 
