@@ -43,21 +43,32 @@ export function createMessaging(
     firms: deps.firms,
     fromAddress: () => smtp.fromAddress()?.address ?? null,
   });
-  // Other domains' mail (invoices) rides the same outbox: they register what their jobs attach and hear back.
-  const otherJobs: {
-    attachmentsFor: ((job: OutboxJob) => Promise<OutgoingMail['attachments']>) | null;
-    onJob: ((job: OutboxJob) => void) | null;
-  } = { attachmentsFor: null, onJob: null };
+  // Other domains' mail (invoices, appointments) rides the same outbox: they register what their jobs attach,
+  // what they queue on their own schedule before each pump, and hear back.
+  const otherJobs: Array<{
+    attachmentsFor: (job: OutboxJob) => Promise<OutgoingMail['attachments']>;
+    onJob?: (job: OutboxJob) => void;
+    beforePump?: () => void;
+  }> = [];
   const worker = createOutboxWorker({
     ctx,
     outbox: service.outbox,
     messages: service.repository,
     smtp,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
-    beforePump: digest,
+    beforePump: () => {
+      digest();
+      for (const other of otherJobs) other.beforePump?.();
+    },
     ...(deps.onDelivered ? { onDelivered: deps.onDelivered } : {}),
-    attachmentsFor: async (job) => (otherJobs.attachmentsFor ? otherJobs.attachmentsFor(job) : undefined),
-    onOtherJob: (job) => otherJobs.onJob?.(job),
+    attachmentsFor: async (job) => {
+      for (const other of otherJobs) {
+        const attachments = await other.attachmentsFor(job);
+        if (attachments) return attachments;
+      }
+      return undefined;
+    },
+    onOtherJob: (job) => otherJobs.forEach((other) => other.onJob?.(job)),
   });
   smtp.onChange(() => worker.kick());
   const contactsImport = createContactsImportService(ctx, deps.firms);
@@ -65,13 +76,16 @@ export function createMessaging(
     smtp,
     contactsImport,
     worker,
-    /** Lets another domain put jobs of its own kind in the outbox (invoices). */
+    /**
+     * Lets another domain put jobs of its own in the outbox (invoices, appointments): the first registrant that
+     * returns attachments for a job attaches them; `beforePump` queues what is due on its own schedule.
+     */
     registerOtherJobs(hooks: {
       attachmentsFor: (job: OutboxJob) => Promise<OutgoingMail['attachments']>;
-      onJob: (job: OutboxJob) => void;
+      onJob?: (job: OutboxJob) => void;
+      beforePump?: () => void;
     }): void {
-      otherJobs.attachmentsFor = hooks.attachmentsFor;
-      otherJobs.onJob = hooks.onJob;
+      otherJobs.push(hooks);
     },
     messages: {
       ...service,
