@@ -23,6 +23,8 @@ import { recoveryMethods } from './contract/methods/recovery';
 import { invoicesEvents } from './contract/events/invoices';
 import { invoicesMethods } from './contract/methods/invoices';
 import { privacyMethods } from './contract/methods/privacy';
+import { agendaEvents } from './contract/events/agenda';
+import { agendaMethods } from './contract/methods/agenda';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -38,6 +40,7 @@ export const contract = {
     ...recoveryMethods,
     ...invoicesMethods,
     ...privacyMethods,
+    ...agendaMethods,
   },
   events: {
     ...coreEvents,
@@ -47,6 +50,7 @@ export const contract = {
     ...sipEvents,
     ...timesheetsEvents,
     ...invoicesEvents,
+    ...agendaEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

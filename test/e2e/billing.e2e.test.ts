@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { makeFirmDraft, parsedDraft } from '../fixtures/factories';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
 import { freshDataDir, screenshotPath, startTestHarness } from './support/harness';
+import { stepClock } from './support/steps';
 
 const enabled = hasTool(CHROMIUM_PATH, 'chromium');
 
@@ -23,8 +24,10 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
   });
 
   it('turns calls and manual entries into a month she locks and exports, and the files open', async () => {
+    const step = stepClock();
     const dataDir = freshDataDir();
     const harness = await startTestHarness(dataDir);
+    step('harness started');
     const { services } = harness;
     services.settings.update({
       workspaceInitialisedAt: Date.UTC(2026, 0, 1),
@@ -97,10 +100,13 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
       note: '',
     });
 
+    step('calls and entries recorded');
     const page = await browser.context.newPage();
     await page.goto(harness.url);
+    step('page loaded');
     const nav = page.getByRole('navigation');
     await nav.getByRole('button', { name: 'Facturation' }).waitFor();
+    step('shell shown');
     await page.screenshot({ path: screenshotPath('billing-00-shell') });
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Facturation' }).waitFor();
@@ -113,7 +119,9 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
     await page.getByRole('button', { name: 'Cabinet Martin', exact: true }).click();
     await page.getByRole('region', { name: /Détail : Cabinet Martin/ }).waitFor();
     await page.getByText('Conclusions Durand').waitFor();
+    step('month shown');
     await shot(page, 'billing-01-month');
+    step('screenshot');
 
     // Lock the month: the lock is visible and editing an entry of that month is refused.
     await page.getByRole('button', { name: 'Verrouiller le mois de Cabinet Martin' }).click();
@@ -132,12 +140,14 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
       }),
     ).toThrow(/verrouillé/);
 
+    step('month locked');
     // Export every firm in every format, with the progress bar.
     await page.getByRole('button', { name: 'Tout exporter (PDF, XLSX, CSV)' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: /6 fichiers écrits/ })
       .waitFor();
+    step('exported');
     await shot(page, 'billing-02-exported');
     const outDir = path.join(dataDir, 'exports', '2026-10');
     expect(fs.readdirSync(outDir).sort()).toEqual([
@@ -163,11 +173,13 @@ describe.runIf(enabled)('billing in Chromium through the harness', () => {
       expect(text).toContain(shown.replace(/\u202f|\u00a0/g, ' '));
     }
 
+    step('files read back');
     // The Temps screen lists the month's entries, call-derived and manual.
     await page.keyboard.press('Alt+5');
     await page.getByRole('heading', { name: 'Temps' }).waitFor();
     await page.getByLabel('Mois', { exact: true }).fill('2026-10');
     await page.getByText('Conclusions Durand').waitFor();
+    step('time screen shown');
     await shot(page, 'billing-03-time');
     await page.close();
     await harness.close();

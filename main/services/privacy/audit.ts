@@ -15,6 +15,8 @@ export type AuditKind =
   | 'export.releve'
   | 'export.invoices'
   | 'export.workspace'
+  // Agenda (issue 11): a booking forced over an overlap, the ranges or the day's maximum (ids and problem kinds).
+  | 'agenda.booking-forced'
   | 'billing.month-unlocked';
 
 export interface AuditEntry {
