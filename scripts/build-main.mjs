@@ -5,6 +5,8 @@
 // native or read their own files at run time stay external and ship in node_modules.
 // imports-worker.cjs: the worker thread that reads and checks imported files (main/services/imports-worker/),
 // built the same way; app.cjs starts it from beside itself.
+// agenda-sync-worker.cjs: the worker thread that reads the firms' CalDAV calendars and expands their series
+// (main/services/agenda/sync/worker/), started the same way.
 // preload.cjs: a sandboxed preload can `require` only 'electron' (and a few Node shims), so everything else
 // must be inside the bundle; the build refuses any other import rather than producing a preload that fails.
 import { build } from 'esbuild';
@@ -36,7 +38,11 @@ const common = {
 
 const main = await build({
   ...common,
-  entryPoints: { app: 'main/electron/app.ts', 'imports-worker': 'main/services/imports-worker/worker.ts' },
+  entryPoints: {
+    app: 'main/electron/app.ts',
+    'imports-worker': 'main/services/imports-worker/worker.ts',
+    'agenda-sync-worker': 'main/services/agenda/sync/worker/worker.ts',
+  },
   outdir,
   outExtension: { '.js': '.cjs' },
   platform: 'node',
