@@ -8,6 +8,7 @@ import { createTimesheetsHandlers } from './handlers/timesheets';
 import { createRecoveryHandlers } from './handlers/recovery';
 import { createInvoicesHandlers } from './handlers/invoices';
 import { createPrivacyHandlers } from './handlers/privacy';
+import { createAgendaHandlers } from './handlers/agenda';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -27,5 +28,6 @@ export function createHandlers(services: Services): Handlers {
     ...createRecoveryHandlers(services),
     ...createInvoicesHandlers(services),
     ...createPrivacyHandlers(services),
+    ...createAgendaHandlers(services),
   };
 }

@@ -18,6 +18,7 @@ import { createTimesheetImport } from './timesheets-import';
 import { createRecoveryService, type RecoveryOptions } from './recovery';
 import { createInvoicesService } from './invoices';
 import { createPrivacyService } from './privacy';
+import { createAgendaService } from './agenda';
 
 export interface ServicesOptions {
   assetsDir: string;
@@ -65,9 +66,18 @@ export function createServices(db: Db, options: ServicesOptions) {
   const settings = createSettingsService(ctx);
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);
+  // Agendas and appointments (issue 11); an appointment taken is an « RDV pris » task for firms billing them.
+  const agenda = createAgendaService(ctx, {
+    firms,
+    settings,
+    audit: privacy.audit,
+    recordTaken: (taken) => timesheets.recordAppointmentTaken(taken),
+  });
   const workspace = createWorkspaceService(ctx, firms, settings, {
     assetsDir: options.assetsDir,
     audit: privacy.audit,
+    agenda: agenda.workspace,
+    seedDemoAppointments: (firmId) => agenda.demo.seed(firmId),
   });
   const calls = createCallsService(ctx, firms);
   const platform = options.platform ?? createLoggingPlatform();
@@ -144,6 +154,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     exports,
     invoices,
     privacy,
+    agenda,
     recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };
