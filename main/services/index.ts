@@ -18,6 +18,7 @@ import { createTimesheetImport } from './timesheets-import';
 import { createRecoveryService, type RecoveryOptions } from './recovery';
 import { createInvoicesService } from './invoices';
 import { createPrivacyService } from './privacy';
+import { createRetentionService } from './privacy/retention';
 import { createAgendaService } from './agenda';
 
 export interface ServicesOptions {
@@ -137,6 +138,12 @@ export function createServices(db: Db, options: ServicesOptions) {
     attachmentsFor: (job) => invoices.attachmentsFor(job),
     onJob: (job) => invoices.onMailJob(job),
   });
+  // Per-firm retention, its daily purge, the end of a contract and the register (issue 12), in the audit log.
+  const retention = createRetentionService(db, {
+    now: ctx.now,
+    audit: privacy.audit,
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     ctx,
     secrets,
@@ -155,6 +162,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     invoices,
     privacy,
     agenda,
+    retention,
     recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),
     info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };

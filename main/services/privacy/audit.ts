@@ -10,6 +10,14 @@ const GENESIS = '0'.repeat(64);
 
 /** What is recorded. Details hold ids, counts and kinds only: never a name, a number or a message's text. */
 export type AuditKind =
+  // Retention (retention/): a firm's durations changed, the daily purge's counts, a firm's end of contract.
+  | 'retention.changed'
+  | 'retention.purged'
+  | 'contract.exported'
+  | 'contract.ended'
+  | 'register.exported'
+  /** Checkpoint written by the audit log's own purge: the chain's new start is vouched for by this entry. */
+  | 'audit.purged'
   | 'backup.created'
   | 'backup.restored'
   | 'export.releve'
@@ -59,6 +67,18 @@ export function createAuditLog(db: Db, secrets: SecretStore, now: () => number =
     return fresh;
   }
 
+  /** True when a checkpoint says the rows before `first` were purged and the last of them had `first.prev_hash`. */
+  function anchoredStart(first: AuditRow): boolean {
+    return repo.checkpoints().some((checkpoint) => {
+      try {
+        const detail = JSON.parse(checkpoint.detail) as { throughSeq?: unknown; throughHash?: unknown };
+        return detail.throughSeq === first.seq - 1 && detail.throughHash === first.prev_hash;
+      } catch {
+        return false;
+      }
+    });
+  }
+
   return {
     /** Appends one entry; inside the caller's transaction when there is one (the entry then commits with it). */
     record(entry: AuditEntry): void {
@@ -85,6 +105,11 @@ export function createAuditLog(db: Db, secrets: SecretStore, now: () => number =
       for (const row of repo.iterate()) {
         count += 1;
         if (!secret) return { ok: false, count, brokenAt: row.seq, reason: 'clé du journal introuvable' };
+        // After the retention purge the chain starts later: an audit.purged checkpoint (itself checked below, in
+        // its place in the chain) names the last removed row's seq and hash, which the first kept row links to.
+        if (previous === null && row.seq > 1 && anchoredStart(row)) {
+          previous = { ...row, seq: row.seq - 1, hash: row.prev_hash };
+        }
         const expectedPrev = previous?.hash ?? GENESIS;
         if (row.seq !== (previous?.seq ?? 0) + 1) {
           return { ok: false, count, brokenAt: row.seq, reason: `entrée ${(previous?.seq ?? 0) + 1} manquante` };

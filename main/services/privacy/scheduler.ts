@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   log?: (message: string, detail?: unknown) => void;
+  /** What the job is called in the log (default « daily backup »); the daily retention purge reuses this. */
+  name?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function createBackupScheduler(options: SchedulerOptions) {
       try {
         options.run();
       } catch (error) {
-        options.log?.('daily backup failed; retried at the next check', error);
+        options.log?.(`${options.name ?? 'daily backup'} failed; retried at the next check`, error);
         schedule(period / 24); // an hour later: a full disk or an unplugged USB drive may be back
         return;
       }

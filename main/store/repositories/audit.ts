@@ -21,6 +21,7 @@ export function createAuditRepository(db: Db) {
   const last = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
   const count = db.prepare<[], number>('SELECT count(*) FROM audit_log').pluck();
+  const checkpoints = db.prepare<[], AuditRow>("SELECT * FROM audit_log WHERE kind = 'audit.purged' ORDER BY seq");
   return {
     append(row: AuditRow): void {
       insert.run(row);
@@ -34,6 +35,10 @@ export function createAuditRepository(db: Db) {
     },
     count(): number {
       return count.get() as number;
+    },
+    /** The retention purge's checkpoints (retention/audit-purge.ts), which vouch for the chain's later start. */
+    checkpoints(): AuditRow[] {
+      return checkpoints.all();
     },
   };
 }
