@@ -23,6 +23,8 @@ import { recoveryMethods } from './contract/methods/recovery';
 import { invoicesEvents } from './contract/events/invoices';
 import { invoicesMethods } from './contract/methods/invoices';
 import { privacyMethods } from './contract/methods/privacy';
+import { lockMethods } from './contract/methods/lock';
+import { lockEvents } from './contract/events/lock';
 import { agendaEvents } from './contract/events/agenda';
 import { agendaMethods } from './contract/methods/agenda';
 
@@ -40,6 +42,7 @@ export const contract = {
     ...recoveryMethods,
     ...invoicesMethods,
     ...privacyMethods,
+    ...lockMethods,
     ...agendaMethods,
   },
   events: {
@@ -50,6 +53,7 @@ export const contract = {
     ...sipEvents,
     ...timesheetsEvents,
     ...invoicesEvents,
+    ...lockEvents,
     ...agendaEvents,
   },
 } as const satisfies {

@@ -8,6 +8,7 @@ import { createTimesheetsHandlers } from './handlers/timesheets';
 import { createRecoveryHandlers } from './handlers/recovery';
 import { createInvoicesHandlers } from './handlers/invoices';
 import { createPrivacyHandlers } from './handlers/privacy';
+import { createLockHandlers } from './handlers/lock';
 import { createAgendaHandlers } from './handlers/agenda';
 import type { Handler } from './handlers/types';
 
@@ -28,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
     ...createRecoveryHandlers(services),
     ...createInvoicesHandlers(services),
     ...createPrivacyHandlers(services),
+    ...createLockHandlers(services),
     ...createAgendaHandlers(services),
   };
 }

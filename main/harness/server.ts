@@ -10,6 +10,7 @@ import { createFileLogger } from '../platform/logger';
 import { createServices, type Services } from '../services';
 import { openStoreOrRecovery, type Db } from '../store/open';
 import { guardRecoveryMode } from '../api/recovery-guard';
+import { guardAppLock } from '../api/lock-guard';
 import { isOwnHost, isOwnOrigin, sameSecret, SECURITY_HEADERS } from './guard';
 import { answerFrame, MAX_FRAME_BYTES } from './requests';
 import { serveStatic } from './static';
@@ -57,7 +58,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     emit,
     ...(damage ? { recovery: { damage, log: logger.error } } : {}),
   });
-  const dispatch = guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage);
+  // Locked (issue 12): only the lock and the ringing call are answered, as in the app.
+  const dispatch = guardRecoveryMode(
+    guardAppLock(createDispatcher(createHandlers(services), logger), () => services.lock.isLocked()),
+    damage,
+  );
   // The mail outbox: queued messages leave by themselves, also those queued before a restart.
   if (!damage) services.messages.startWorker();
 

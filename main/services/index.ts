@@ -18,6 +18,9 @@ import { createTimesheetImport } from './timesheets-import';
 import { createRecoveryService, type RecoveryOptions } from './recovery';
 import { createInvoicesService } from './invoices';
 import { createPrivacyService } from './privacy';
+import { createKeySlots } from './privacy/keys/slots';
+import type { Keychain } from './privacy/keys/keychain';
+import { createLockService } from './privacy/lock/service';
 import { createRetentionService } from './privacy/retention';
 import { createAgendaService } from './agenda';
 
@@ -45,6 +48,10 @@ export interface ServicesOptions {
    * By default the one beside app.cjs in the app, the TypeScript sources otherwise.
    */
   importsWorkerBundle?: string;
+  /** Electron's safeStorage for the store key's keychain slot; the harness, the CLI and tests have none. */
+  keychain?: Keychain | null;
+  /** The key the store was opened with (the app lock wraps it under her passphrase); null for a plain store. */
+  storeKey?: Buffer | null;
   /** Background jobs' log (the daily backup); no personal data goes there. */
   log?: (message: string, detail?: unknown) => void;
 }
@@ -65,6 +72,17 @@ export function createServices(db: Db, options: ServicesOptions) {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const settings = createSettingsService(ctx);
+  // The store key's slots (keys.json) and the app lock (issue 12).
+  const lock = createLockService({
+    keys: createKeySlots({ dataDir: options.dataDir, keychain: options.keychain ?? null, now: ctx.now }),
+    storeKey: options.storeKey ?? null,
+    audit: privacy.audit,
+    settings: {
+      read: () => ctx.repos.settings.readAll()['privacy.lock'],
+      write: (value) => ctx.repos.settings.write({ 'privacy.lock': value }),
+    },
+    emit: ctx.emit,
+  });
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);
   // Agendas and appointments (issue 11); an appointment taken is an « RDV pris » task for firms billing them.
@@ -161,6 +179,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     exports,
     invoices,
     privacy,
+    lock,
     agenda,
     retention,
     recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),

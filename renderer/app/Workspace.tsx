@@ -5,7 +5,8 @@ import type { PermanenceClient } from '../../shared/api';
 import type { Settings } from '../../shared/domain/settings';
 import type { FirmsStore } from '../features/firms/firms-store';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { ShellContext, createShellStore } from './shell-context';
+import type { Phone } from '../phone';
+import { ShellContext, createShellStore, type ShellStore } from './shell-context';
 import { StatusBar } from './StatusBar';
 import { useCallFirm } from './use-call-firm';
 import { NoticeHost } from '../ui/Notices';
@@ -14,18 +15,27 @@ import { useShellTop } from './use-shell-top';
 import { useShortcuts } from './use-shortcuts';
 import { VIEWS } from './views';
 
-/** The console: status bar, the screens' navigation, the active screen, and the settings dialog. */
+/**
+ * The console: status bar, the screens' navigation, the active screen, and the settings dialog. The app lock
+ * (features/privacy/lock/LockGate) unmounts it and passes the shell and the phone that outlive it, so she comes
+ * back to the same screen and call.
+ */
 export function Workspace({
   api,
   firmsStore,
   settings,
+  shell: given,
+  phone,
 }: {
   api: PermanenceClient;
   firmsStore: FirmsStore;
   settings: Settings;
+  shell?: ShellStore;
+  phone?: Phone;
 }) {
   const { t } = useTranslation();
-  const shell = useMemo(() => createShellStore(), []);
+  const own = useMemo(() => createShellStore(), []);
+  const shell = given ?? own;
   const view = useStore(shell, (s) => s.view);
   // While a call rings or is answered the header names that call's firm, not the one she was browsing.
   const browsedFirm = useStore(shell, (s) => s.currentFirm);
@@ -66,7 +76,7 @@ export function Workspace({
             ))}
           </nav>
         </div>
-        <PhoneLayer />
+        <PhoneLayer {...(phone ? { phone } : {})} />
         <NoticeHost />
         <div className="view">{active.render({ api, firmsStore, settings })}</div>
       </div>

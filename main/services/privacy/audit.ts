@@ -25,7 +25,14 @@ export type AuditKind =
   | 'export.workspace'
   // Agenda (issue 11): a booking forced over an overlap, the ranges or the day's maximum (ids and problem kinds).
   | 'agenda.booking-forced'
-  | 'billing.month-unlocked';
+  | 'billing.month-unlocked'
+  // The store key's slots and the app lock (keys/, lock/): which slot or method, counts; never the secret.
+  | 'key.created'
+  | 'key.passphrase-added'
+  | 'key.passphrase-changed'
+  | 'key.recovery-renewed'
+  | 'lock.unlocked'
+  | 'lock.unlock-failed';
 
 export interface AuditEntry {
   kind: AuditKind;

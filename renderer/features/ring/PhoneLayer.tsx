@@ -1,100 +1,30 @@
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
 import { ShellContext, createShellStore } from '../../app/shell-context';
 import type { Phone } from '../../phone';
 import type { CallView } from '../../phone/types';
-import { currentCall, liveCalls } from '../../phone/store';
 import { CallDesk } from '../call-desk/CallDesk';
 import { CallCard } from './CallCard';
-import { createPhoneRuntime } from './runtime';
+import { usePhoneRuntime } from './use-phone-runtime';
 import { useHeadset } from './use-headset';
 import { usePhoneShortcuts } from './use-phone-shortcuts';
 
-declare global {
-  interface Window {
-    /** Test hook in the browser harness only (E2E and benchmarks drive and inspect the softphone). */
-    __permanencePhone?: Phone;
-  }
-}
-
 /**
- * The softphone's layer over every view: creates the phone (unless a test passes one), keeps its directory
- * fresh, and shows a card per call. Mounted once in the Workspace.
+ * The softphone's cards over every view. The console's LockGate owns the phone (use-phone-runtime.ts: it must
+ * outlive the screens the app lock unmounts) and passes it in; without one (isolated tests) the layer creates
+ * its own.
  */
 export function PhoneLayer({ phone: given }: { phone?: Phone }) {
   const api = useApi();
   const shell = useContext(ShellContext);
-  const [own, setOwn] = useState<Phone | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const own = usePhoneRuntime(api, shell, !given);
   const phone = given ?? own;
 
   useEffect(() => {
-    if (given) {
-      shell?.getState().setPhone(given);
-      return;
-    }
-    let disposed = false;
-    let created: Phone | null = null;
-    const onAnswered = (call: CallView) => {
-      if (call.firmId) shell?.getState().setCallDesk({ firmId: call.firmId, callId: call.id });
-    };
-    createPhoneRuntime(api, onAnswered).then(
-      (p) => {
-        if (disposed) return void p.dispose();
-        created = p;
-        setOwn(p);
-        shell?.getState().setPhone(p);
-        if (new URLSearchParams(window.location.search).has('token')) window.__permanencePhone = p;
-        void p.start();
-      },
-      (e: Error) => console.error(`[phone] ${e.message}`),
-    );
-    return () => {
-      disposed = true;
-      if (created) void created.dispose();
-      shell?.getState().setPhone(null);
-    };
-  }, [api, given, shell, generation]);
-
-  useEffect(() => {
-    if (!phone) return;
-    const offFirms = api.events.subscribe('firms:changed', () => {
-      void api.firms.directory({}).then((firms) => phone.setDirectory(firms));
-    });
-    let waitForIdle: (() => void) | null = null;
-    // A new account means a new line; never drop a call for it: wait until every call has ended. Only the audio
-    // devices changed: keep the line (un-REGISTER + REGISTER could miss a call) and take them for the next calls.
-    const offAccount = api.events.subscribe('sip:accountChanged', ({ lineChanged }) => {
-      if (!lineChanged) {
-        void api.sip.credentials({}).then((c) => (c ? phone.useAudioSettings(c.account.audio) : undefined));
-        return;
-      }
-      if (liveCalls(phone.store.getState()).length === 0) return setGeneration((g) => g + 1);
-      waitForIdle ??= phone.store.subscribe((s) => {
-        if (liveCalls(s).length > 0) return;
-        waitForIdle?.();
-        waitForIdle = null;
-        setGeneration((g) => g + 1);
-      });
-    });
-    // Electron only: the OS woke up, or a global shortcut was pressed while another application had the focus.
-    const offResumed = api.events.subscribe('system:resumed', () => phone.resume());
-    const offShortcut = api.events.subscribe('call:shortcut', ({ action }) => {
-      const call = currentCall(phone.store.getState());
-      if (!call) return;
-      if (action === 'answer' && call.state === 'ringing') void phone.calls.answer(call.id);
-      if (action === 'hangup') void phone.calls.hangup(call.id);
-    });
-    return () => {
-      offFirms();
-      offAccount();
-      offResumed();
-      offShortcut();
-      waitForIdle?.();
-    };
-  }, [api, phone]);
+    if (given) shell?.getState().setPhone(given);
+  }, [given, shell]);
 
   if (!phone) return null;
   return <PhoneCards phone={phone} />;

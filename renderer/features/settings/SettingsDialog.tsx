@@ -9,6 +9,7 @@ import { SmtpSettingsSection } from '../smtp-settings';
 import { InvoicingSettingsSection } from '../invoices/InvoicingSettingsSection';
 import { IdentitySection } from './IdentitySection';
 import { BackupsSection } from '../privacy/BackupsSection';
+import { LockSection } from '../privacy/lock/LockSection';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -90,6 +91,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
         <SipSettingsSection />
         <SmtpSettingsSection />
         <BackupsSection />
+        <LockSection />
         <fieldset className="group">
           <legend>{t('settings.workspace')}</legend>
           <div className="row">
