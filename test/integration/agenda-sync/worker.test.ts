@@ -109,7 +109,7 @@ describe.runIf(requireRadicale())('agenda sync worker against a real Radicale', 
     const ours = first.objects.find((o) => o.uid === 'a1@permanence')!;
     expect(ours.own).toMatchObject({ cancelled: false, revision: '3' });
     expect(hhmm(ours.own!.start)).toBe('2026-10-27 09:00');
-    expect(occurrencesOf(first, 'a1@permanence')).toEqual([]); // our appointments are not busy blocks
+    expect(occurrencesOf(first, 'a1@permanence')).toEqual([['2026-10-27 09:00', false]]);
     const series = first.objects.find((o) => o.uid === 'series@example.org')!;
     expect(series.minimised).toContain('RRULE:FREQ=WEEKLY;COUNT=6');
     expect(series.minimised).not.toContain('SUMMARY');

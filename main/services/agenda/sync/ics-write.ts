@@ -25,7 +25,14 @@ const PRODID = '-//Permanence//Agenda//FR';
 
 function localTime(ms: number, zone: string): ICAL.Time {
   const t = DateTime.fromMillis(ms, { zone });
-  return new ICAL.Time({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second });
+  return ICAL.Time.fromData({
+    year: t.year,
+    month: t.month,
+    day: t.day,
+    hour: t.hour,
+    minute: t.minute,
+    second: t.second,
+  });
 }
 
 function utcTime(ms: number): ICAL.Time {
@@ -65,7 +72,7 @@ export function vtimezone(zone: string, around: number): ICAL.Component {
   if (changes.length === 0) {
     const offset = offsetAt(around, zone);
     const standard = new ICAL.Component('standard');
-    standard.addPropertyWithValue('dtstart', new ICAL.Time({ year: 1970, month: 1, day: 1 }));
+    standard.addPropertyWithValue('dtstart', ICAL.Time.fromData({ year: 1970, month: 1, day: 1 }));
     standard.getFirstProperty('dtstart')!.resetType('date-time');
     standard.addPropertyWithValue('tzoffsetfrom', offsetText(offset));
     standard.addPropertyWithValue('tzoffsetto', offsetText(offset));
@@ -79,7 +86,13 @@ export function vtimezone(zone: string, around: number): ICAL.Component {
     const local = DateTime.fromMillis(change.at, { zone: 'UTC' }).plus({ minutes: change.before });
     observance.addPropertyWithValue(
       'dtstart',
-      new ICAL.Time({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute }),
+      ICAL.Time.fromData({
+        year: local.year,
+        month: local.month,
+        day: local.day,
+        hour: local.hour,
+        minute: local.minute,
+      }),
     );
     observance.addPropertyWithValue('tzoffsetfrom', offsetText(change.before));
     observance.addPropertyWithValue('tzoffsetto', offsetText(change.after));
