@@ -3,6 +3,7 @@ import type { PermanenceClient } from '../../../../shared/api';
 import type { LockStatus } from '../../../../shared/domain/lock';
 import type { Settings } from '../../../../shared/domain/settings';
 import { Workspace } from '../../../app/Workspace';
+import type { Phone } from '../../../phone';
 import { createShellStore } from '../../../app/shell-context';
 import type { FirmsStore } from '../../firms/firms-store';
 import { usePhoneRuntime } from '../../ring/use-phone-runtime';
@@ -19,15 +20,19 @@ export function LockGate({
   firmsStore,
   settings,
   initial,
+  phone: given,
 }: {
   api: PermanenceClient;
   firmsStore: FirmsStore;
   settings: Settings;
   initial: LockStatus | null;
+  /** A phone made by a test; the app's own is created here. */
+  phone?: Phone;
 }) {
   const [status, setStatus] = useState<LockStatus | null>(initial);
   const shell = useMemo(() => createShellStore(), []);
-  const phone = usePhoneRuntime(api, shell);
+  const own = usePhoneRuntime(api, shell, !given);
+  const phone = given ?? own;
 
   useEffect(() => {
     const off = api.events.subscribe('lock:changed', ({ reason: _reason, ...next }) => setStatus(next));
