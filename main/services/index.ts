@@ -18,6 +18,7 @@ import { createTimesheetImport } from './timesheets-import';
 import { createRecoveryService, type RecoveryOptions } from './recovery';
 import { createInvoicesService } from './invoices';
 import { createPrivacyService } from './privacy';
+import { createRightsService } from './privacy/rights';
 import { createKeySlots } from './privacy/keys/slots';
 import type { Keychain } from './privacy/keys/keychain';
 import { createLockService } from './privacy/lock/service';
@@ -141,6 +142,19 @@ export function createServices(db: Db, options: ServicesOptions) {
     dataDir: options.dataDir,
     audit: privacy.audit,
   });
+  // Rights requests about one person (issue 12): find, export, erase with a tombstone.
+  const rights = createRightsService({
+    db,
+    dataDir: options.dataDir,
+    secrets,
+    now: ctx.now,
+    audit: privacy.audit,
+    firms: {
+      name: (id) => ctx.repos.firms.get(id)?.profile.name ?? null,
+      all: () => ctx.repos.firms.listSummaries().map(({ id, name }) => ({ id, name })),
+    },
+    contact: (firmId, id) => ctx.repos.contacts.get(firmId, id),
+  });
   const invoices = createInvoicesService(ctx, {
     firms,
     settings,
@@ -179,6 +193,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     exports,
     invoices,
     privacy,
+    rights,
     lock,
     agenda,
     retention,

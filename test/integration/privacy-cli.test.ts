@@ -45,14 +45,16 @@ describe('command line: backups and audit', () => {
     expect(restored.stdout).toMatch(
       /^Sauvegarde restaurée : permanence-\d{8}-\d{6}\.sqlite3\.\nLa base remplacée est sauvegardée dans permanence-\d{8}-\d{6}(-\d+)?-avant-restauration\.sqlite3\.\n/,
     );
+    expect(restored.stdout).toContain('Aucun effacement postérieur à cette sauvegarde à réappliquer.');
     const after = path.join(tempDir(), 'after.json');
     await runCli(['workspace', 'export', after], env);
     expect(JSON.parse(fs.readFileSync(after, 'utf8')).firms).toHaveLength(5);
 
     expect(await runCli(['audit', 'verify'], env)).toEqual({
       exitCode: 0,
-      // The restore, then the workspace export read after it (the backup itself carried no entry yet).
-      stdout: 'Journal d’audit : chaîne intacte (2 entrées).\n',
+      // The restore, the erasures re-applied (none), then the workspace export read after it (the backup itself
+      // carried no entry yet).
+      stdout: 'Journal d’audit : chaîne intacte (3 entrées).\n',
       stderr: '',
     });
   });

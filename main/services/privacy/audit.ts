@@ -23,6 +23,10 @@ export type AuditKind =
   | 'export.releve'
   | 'export.invoices'
   | 'export.workspace'
+  // Rights requests about one person (rights/): counts per kind and tombstone ids, never who.
+  | 'rights.exported'
+  | 'rights.erased'
+  | 'erasures.reapplied'
   // Agenda (issue 11): a booking forced over an overlap, the ranges or the day's maximum (ids and problem kinds).
   | 'agenda.booking-forced'
   | 'billing.month-unlocked'

@@ -6,6 +6,7 @@ import { createDevFileSecretStore } from '../secrets';
 import { describeAuditVerdict } from './audit';
 import { resolveBackup, verifyBackupFile } from './backups';
 import { restoreFromBackup } from './restore';
+import { describeReapplied } from './rights/describe';
 
 export const PRIVACY_USAGE = `  npm run cli -- backup now               a verified backup of the store now (then rotation, copy to the chosen folder)
   npm run cli -- backup list              the backups, newest first
@@ -91,7 +92,8 @@ export const privacyOfflineCommands: Record<string, (dataDir: string, args: stri
       (outcome.snapshot
         ? `La base remplacée est sauvegardée dans ${outcome.snapshot}.\n`
         : 'La base remplacée ne pouvait pas être ouverte : elle est gardée telle quelle.\n') +
-      (outcome.replaced ? `Fichier remplacé gardé dans ${outcome.replaced}.\n` : '')
+      (outcome.replaced ? `Fichier remplacé gardé dans ${outcome.replaced}.\n` : '') +
+      describeReapplied(outcome.reapplied)
     );
   },
 };

@@ -8,6 +8,9 @@ import type { SecretStore } from '../secrets';
 import { createAuditLog } from './audit';
 import { createBackupsService, resolveBackup, verifyBackupFile } from './backups';
 import { readManifest, sha256FileSync } from './manifest';
+import type { ErasuresReapplied } from '../../../shared/domain/privacy-rights';
+import { createTombstonesRepository, type TombstoneRow } from '../../store/repositories/tombstones';
+import { copyTombstones, erasureKey, reapplyTombstones } from './rights/tombstones';
 
 /** Where the replaced store itself (and its WAL) is kept after a restore, besides its snapshot in backups/. */
 export const REPLACED_DIR = 'replaced';
@@ -29,13 +32,17 @@ export interface RestoreOutcome {
   /** Where the replaced file went. */
   replaced: string | null;
   rows: number;
+  /** Erasures recorded after the backup was made, done again on the restored store. */
+  reapplied: ErasuresReapplied;
 }
 
 /**
  * Restores a backup in place of a closed store (the CLI; the app's recovery screen uses the same swap): the
  * backup's sha256, integrity, FTS and counts are verified first (a refusal changes nothing), the current store
- * is saved as a verified « avant-restauration » backup, the files are swapped, and the restore is written to
- * the restored store's audit log.
+ * is saved as a verified « avant-restauration » backup, the files are swapped, the current store's erasure
+ * tombstones are copied into the restored one and those recorded after the backup was made are applied again,
+ * and the restore and the re-application are written to the restored store's audit log. The app restores
+ * through here too, after closing its store (main/services/privacy/live-restore.ts).
  */
 export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
   const dataDir = path.resolve(options.dataDir);
@@ -56,7 +63,7 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
       );
     }
     const manifest = readManifest(source)!;
-    const snapshot = snapshotCurrent(dataDir, options);
+    const { snapshot, tombstones } = snapshotCurrent(dataDir, options, manifest.createdAt);
     const replaced = putBackupInPlace(dataDir, source, {
       now: new Date(options.now()),
       asideDir: REPLACED_DIR,
@@ -72,12 +79,22 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
     const db = openStore({ dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     try {
       const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
-      createAuditLog(db, options.secrets, options.now).record({
+      const audit = createAuditLog(db, options.secrets, options.now);
+      audit.record({
         kind: 'backup.restored',
         subject: name,
         detail: { snapshot, rows, backupCreatedAt: manifest.createdAt },
       });
-      return { backup: name, snapshot, replaced, rows };
+      // Tombstones live in the store being replaced: copied first, so they survive this restore and the next.
+      const copied = copyTombstones(db, tombstones);
+      const since = tombstones.filter((t) => t.recorded_at > manifest.createdAt);
+      const reapplied = reapplyTombstones(db, since, erasureKey(options.secrets, false), options.now());
+      audit.record({
+        kind: 'erasures.reapplied',
+        subject: name,
+        detail: { tombstones: reapplied.tombstones, copied, ...reapplied.counts },
+      });
+      return { backup: name, snapshot, replaced, rows, reapplied };
     } finally {
       db.close();
     }
@@ -86,13 +103,18 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
   }
 }
 
-function snapshotCurrent(dataDir: string, options: RestoreOptions): string | null {
+/** The verified snapshot of the store about to be replaced, and its erasure tombstones. */
+function snapshotCurrent(
+  dataDir: string,
+  options: RestoreOptions,
+  backupCreatedAt: number,
+): { snapshot: string | null; tombstones: TombstoneRow[] } {
   let db;
   try {
     db = openStore({ dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
     // A damaged store cannot be copied by SQLite; the swap still keeps the file itself in replaced/.
-    if (error instanceof StoreDamagedError) return null;
+    if (error instanceof StoreDamagedError) return { snapshot: null, tombstones: [] };
     throw error;
   }
   try {
@@ -104,7 +126,17 @@ function snapshotCurrent(dataDir: string, options: RestoreOptions): string | nul
       audit: createAuditLog(db, options.secrets, options.now),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
-    return backups.snapshotBeforeRestore().name;
+    const tombstones = createTombstonesRepository(db).all();
+    if (tombstones.some((t) => t.recorded_at > backupCreatedAt) && !erasureKey(options.secrets, false)) {
+      // Restoring would bring back people erased since: refused before anything is written.
+      throw new PermanenceError(
+        'UNAVAILABLE',
+        'La clé des effacements est introuvable dans le coffre des secrets : cette sauvegarde ramènerait des personnes effacées depuis, rien n’a été modifié.',
+        undefined,
+        { key: 'privacy.errors.erasureKeyMissing' },
+      );
+    }
+    return { snapshot: backups.snapshotBeforeRestore().name, tombstones };
   } finally {
     db.close();
   }

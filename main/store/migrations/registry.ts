@@ -9,6 +9,7 @@ import invoices from './0008-invoices';
 import audit from './0009-audit';
 import agenda from './0010-agenda';
 import retention from './0011-retention';
+import privacyErasure from './0012-privacy-erasure';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009-audit', sql: audit },
   { version: 10, name: '0010-agenda', sql: agenda },
   { version: 11, name: '0011-retention', sql: retention },
+  { version: 12, name: '0012-privacy-erasure', sql: privacyErasure },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -32,10 +32,12 @@ describe('restore from a backup', () => {
     const restored = openStore({ dataDir });
     expect(count(restored, 'messages')).toBe(120);
     const audit = createAuditLog(restored, secrets);
-    // The backup's own log (written before its 'backup.created' row), then the restore, chained on it.
-    expect(audit.verify()).toEqual({ ok: true, count: 1 });
+    // The backup's own log (written before its 'backup.created' row), then the restore and the erasures
+    // re-applied (none here), chained on it.
+    expect(audit.verify()).toEqual({ ok: true, count: 2 });
     expect(restored.prepare('SELECT kind, subject FROM audit_log ORDER BY seq').all()).toEqual([
       { kind: 'backup.restored', subject: backup.name },
+      { kind: 'erasures.reapplied', subject: backup.name },
     ]);
     restored.close();
 
