@@ -10,6 +10,7 @@ import { createServices, type Services } from './services';
 import { TIMESHEETS_USAGE, timesheetsCommands } from './services/timesheets-cli';
 import { INVOICES_USAGE, invoicesCommands } from './services/invoices/cli';
 import { PRIVACY_USAGE, privacyCommands, privacyOfflineCommands } from './services/privacy/cli';
+import { devStoreKey } from './services/privacy/dev-store';
 import { openStore, type Db } from './store/open';
 
 const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
@@ -70,7 +71,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let db: Db;
   try {
     // Takes the data directory's lock: with the app or the harness running on it, the CLI refuses and writes nothing.
-    db = openStore({ dataDir: path.resolve(dataDir) });
+    // The store is opened with the harness's DEV-ONLY key when its data directory has one (a plain store otherwise).
+    const key = devStoreKey(path.resolve(dataDir), { create: false });
+    db = openStore({ dataDir: path.resolve(dataDir), ...(key ? { key } : {}) });
   } catch (error) {
     if (error instanceof PermanenceError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
     throw error;

@@ -8,6 +8,7 @@ import { createDispatcher } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { createFileLogger } from '../platform/logger';
 import { createServices, type Services } from '../services';
+import { devStoreKey } from '../services/privacy/dev-store';
 import { openStoreOrRecovery, type Db } from '../store/open';
 import { guardRecoveryMode } from '../api/recovery-guard';
 import { guardAppLock } from '../api/lock-guard';
@@ -43,8 +44,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? crypto.randomBytes(18).toString('base64url');
   const logger = createFileLogger(options.dataDir);
   const sockets = new Set<WebSocket>();
-  // A damaged or lost store starts recovery mode (only recovery:* answered), never an empty workspace.
-  const { db, damage } = openStoreOrRecovery({ dataDir: options.dataDir });
+  // The store is encrypted like the app's, with the DEV-ONLY key file of the data directory (a plain store left
+  // by an older harness is encrypted first). A damaged or lost store starts recovery mode (only recovery:*
+  // answered), never an empty workspace.
+  const key = devStoreKey(options.dataDir, { create: true, log: logger.info });
+  const { db, damage } = openStoreOrRecovery({ dataDir: options.dataDir, ...(key ? { key } : {}) });
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const frame = JSON.stringify({ event: name, payload });
     for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
@@ -56,7 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     transport: 'harness',
     now: options.now,
     emit,
-    ...(damage ? { recovery: { damage, log: logger.error } } : {}),
+    ...(damage ? { recovery: { damage, log: logger.error, ...(key ? { key } : {}) } } : {}),
   });
   // Locked (issue 12): only the lock and the ringing call are answered, as in the app.
   const dispatch = guardRecoveryMode(

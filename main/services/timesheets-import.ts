@@ -1,4 +1,5 @@
 import type { TimeEntry } from '../../shared/domain/timesheet';
+import { storeKeyOf } from '../store/cipher';
 import { createTimeEntryImportsRepository } from '../store/repositories/time-entry-imports';
 import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
@@ -49,7 +50,11 @@ export function createTimesheetImport(
   const checker: { check: (job: ImportJob) => Promise<CheckedFile>; checkpoint?: () => Promise<void> } = ctx.db.memory
     ? ((checks) => ({ check: (job: ImportJob) => checks.check(ctx.db, job) }))(createImportChecks())
     : createImportsWorker(
-        { file: ctx.db.name, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) },
+        {
+          file: ctx.db.name,
+          ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+          ...(storeKeyOf(ctx.db) ? { keyHex: storeKeyOf(ctx.db)!.toString('hex') } : {}),
+        },
         deps.workerBundle,
       );
 

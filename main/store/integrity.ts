@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../shared/api';
 import type { StoreDamage, StoreDamageKind } from '../../shared/domain/recovery';
+import type { Db } from './cipher';
 
 /**
  * Written next to the store (outside it) once the store holds data: a missing or zero-byte store in a directory
@@ -31,8 +31,12 @@ export function hasDataMarker(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, DATA_MARKER_FILE));
 }
 
-/** Checks done before SQLite touches the file (it would happily turn a zero-byte file into a new database). */
-export function checkFileBeforeOpen(dataDir: string, file: string): void {
+/**
+ * Checks done before SQLite touches the file (it would happily turn a zero-byte file into a new database).
+ * `encrypted`: the header is a random salt, not « SQLite format 3 », so it is not checked here (the key's first
+ * read is: main/store/cipher.ts, applyKey).
+ */
+export function checkFileBeforeOpen(dataDir: string, file: string, options: { encrypted?: boolean } = {}): void {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   const marked = hasDataMarker(dataDir);
   if (!stat) {
@@ -43,6 +47,7 @@ export function checkFileBeforeOpen(dataDir: string, file: string): void {
     if (marked) throw new StoreDamagedError({ kind: 'empty', file, detail: null });
     return;
   }
+  if (options.encrypted) return;
   const header = Buffer.alloc(SQLITE_HEADER.length);
   const fd = fs.openSync(file, 'r');
   let read: number;
@@ -64,7 +69,7 @@ export function checkFileBeforeOpen(dataDir: string, file: string): void {
  * PRAGMA quick_check: O(N) in the size of the file but skips index-content cross-checks, so it stays bounded
  * on a ten-year store (figure: store.quick_check.ten_years in npm run bench). Stops at the first 10 problems.
  */
-export function quickCheck(db: Database.Database): string[] {
+export function quickCheck(db: Db): string[] {
   const rows = db.pragma('quick_check(10)') as Array<{ quick_check: string }>;
   const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
   return problems;
@@ -81,7 +86,7 @@ export function corrupt(file: string, detail: string): StoreDamagedError {
 }
 
 /** True once any user table holds a row: then the directory "held data" and gets its marker. */
-export function holdsData(db: Database.Database): boolean {
+export function holdsData(db: Db): boolean {
   // table_list marks FTS shadow tables (which hold config rows even when empty) as 'shadow', not 'table'.
   const tables = (db.pragma('table_list') as Array<{ schema: string; name: string; type: string }>)
     .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../shared/api';
 import { acquireDataDirLock, type DataDirLock } from '../platform/data-lock';
 import type { StoreDamage } from '../../shared/domain/recovery';
+import { assertEncryptedOnDisk, isPlainStoreFile, openDatabaseFile, rememberStoreKey, type Db } from './cipher';
 import {
   checkFileBeforeOpen,
   corrupt,
@@ -15,8 +15,9 @@ import {
 } from './integrity';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/registry';
 import { registerSearchFunctions } from './repositories/fts';
+import { ensureFtsSecureDelete } from './secure-delete';
 
-export type Db = Database.Database;
+export type { Db } from './cipher';
 
 export const BACKUPS_DIR = 'backups';
 
@@ -25,6 +26,12 @@ export interface OpenStoreOptions {
   dataDir: string;
   /** Path of a better_sqlite3.node built for another ABI (Electron); see scripts/electron-native.mjs. */
   nativeBinding?: string;
+  /**
+   * The store's 32-byte key (main/store/cipher.ts): the store is encrypted with it (chacha20, raw key). A wrong
+   * key throws STORE_KEY_INVALID and leaves the file as it was; a plain store must be encrypted first
+   * (main/services/privacy/encryption.ts, encryptPlainStore). Without a key the store is opened plain.
+   */
+  key?: Buffer;
   /** Injected so tests can check backup names; defaults to now. */
   now?: () => Date;
   /** Stop at this schema version: migration tests build a database as an older release left it. */
@@ -49,15 +56,23 @@ export function openStore(options: OpenStoreOptions): Db {
   const file = path.join(options.dataDir, DATABASE_FILE);
   let db: Db | null = null;
   try {
-    checkFileBeforeOpen(options.dataDir, file);
+    // An encrypted store's header is a random salt: only the key's real read (applyKey) can tell it from junk.
+    checkFileBeforeOpen(options.dataDir, file, { encrypted: Boolean(options.key) });
+    if (options.key && isPlainStoreFile(file)) throw plainStoreWithKey(file);
     if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', FILE_MODE));
     restrictFiles(file);
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = openDatabaseFile(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.key ? { key: options.key } : {}),
+    });
     applyPragmas(db);
     const problems = quickCheck(db);
     if (problems.length > 0) throw corrupt(file, problems.join(' ; '));
     restrictFiles(file); // the WAL and SHM files exist now
     migrate(db, file, options.now ?? (() => new Date()), { target: options.targetVersion ?? LATEST_VERSION });
+    ensureFtsSecureDelete(db);
+    if (options.key) assertEncryptedOnDisk(file);
+    rememberStoreKey(db, options.key);
     if (holdsData(db)) writeDataMarker(options.dataDir);
   } catch (error) {
     db?.close();
@@ -72,7 +87,7 @@ export function openStore(options: OpenStoreOptions): Db {
 export function openPlaceholderStore(options: { dataDir: string; nativeBinding?: string }): Db {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: DIR_MODE });
   const lock = acquireDataDirLock(options.dataDir);
-  const db = new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openDatabaseFile(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   migrate(db, ':memory:', () => new Date());
   const close = db.close.bind(db);
   db.close = () => {
@@ -99,6 +114,15 @@ export function openStoreOrRecovery(options: OpenStoreOptions): { db: Db; damage
     };
     return { db: openPlaceholderStore(placeholder), damage: error.damage };
   }
+}
+
+function plainStoreWithKey(file: string): PermanenceError {
+  return new PermanenceError(
+    'CONFLICT',
+    `La base de données ${file} est encore en clair : elle doit d’abord être chiffrée (encryptPlainStore).`,
+    undefined,
+    { key: 'errors.STORE_NOT_ENCRYPTED' },
+  );
 }
 
 function withLockRelease(db: Db, dataDir: string, lock: DataDirLock): Db {
@@ -142,6 +166,8 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Sorts and temporary tables never reach a file: temporary files are not encrypted (a no-op if applyKey ran).
+  db.pragma('temp_store = MEMORY');
 }
 
 export function schemaVersion(db: Db): number {

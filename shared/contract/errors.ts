@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   /** The store failed its integrity check, is not SQLite, or vanished from a directory that held data. */
   'STORE_DAMAGED',
+  /** The store's key (or the passphrase that unwraps it) does not open the encrypted store; nothing was changed. */
+  'STORE_KEY_INVALID',
   /** A passphrase or recovery code that does not open the key (« Mot de passe ou clé incorrect »). */
   'WRONG_SECRET',
   /** Too many wrong passphrases or codes: the next try waits (the delay survives a restart). */

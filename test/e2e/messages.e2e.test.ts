@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sourceRoot } from '../../main/platform/paths';
+import { resolveStoreKey } from '../../main/services/privacy/keys/dev-key';
+import { openDatabaseFile } from '../../main/store/cipher';
 import { DATABASE_FILE } from '../../main/store/open';
 import { registerSearchFunctions } from '../../main/store/repositories/fts';
 import { createMessagesRepository } from '../../main/store/repositories/messages';
@@ -192,7 +193,9 @@ describe.runIf(enabled)('messages in Chromium through the harness', () => {
     await page.getByRole('textbox', { name: 'Message', exact: true }).pressSequentially(' et', { delay: 10 });
     await waitFor(() => {
       // Read-only beside the running harness, which holds the data directory's lock.
-      const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+      // The harness's store is encrypted with its dev-only key.
+      const key = resolveStoreKey(dataDir) ?? undefined;
+      const db = openDatabaseFile(path.join(dataDir, DATABASE_FILE), { readonly: true, ...(key ? { key } : {}) });
       registerSearchFunctions(db);
       try {
         return createMessagesRepository(db)

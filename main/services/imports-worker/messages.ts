@@ -7,6 +7,8 @@ export interface WorkerSetup {
   file: string;
   /** better-sqlite3's build for Electron (see main/electron/native.ts); none under Node. */
   nativeBinding?: string;
+  /** The store's key in hex (main/store/cipher.ts), when the store is encrypted. */
+  keyHex?: string;
 }
 
 /** A file to check, or a checkpoint of the store's WAL to run (see timesheets-import.ts, write). */

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabaseFile } from '../../store/cipher';
 import { applyPragmas, type Db } from '../../store/open';
 import { registerSearchFunctions } from '../../store/repositories/fts';
 import { describeError, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './messages';
@@ -16,7 +16,10 @@ const port = parentPort!;
 const checks = createImportChecks();
 
 async function withStore<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = new Database(setup.file, setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {});
+  const db = openDatabaseFile(setup.file, {
+    ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}),
+    ...(setup.keyHex ? { key: Buffer.from(setup.keyHex, 'hex') } : {}),
+  });
   try {
     applyPragmas(db);
     registerSearchFunctions(db);

@@ -23,6 +23,9 @@ export type AuditKind =
   | 'export.releve'
   | 'export.invoices'
   | 'export.workspace'
+  // Encryption at rest (encryption.ts): a plain store encrypted (counts), its plain copy deleted (file count).
+  | 'store.encrypted'
+  | 'store.plain-copy-deleted'
   // Rights requests about one person (rights/): counts per kind and tombstone ids, never who.
   | 'rights.exported'
   | 'rights.erased'

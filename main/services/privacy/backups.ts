@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../../shared/api';
 import type { BackupEntry, BackupOutcome } from '../../../shared/domain/privacy';
+import { assertEncryptedOnDisk, storeKeyOf } from '../../store/cipher';
 import { BACKUPS_DIR, ensurePrivateDir, FILE_MODE, schemaVersion, type Db } from '../../store/open';
 import type { AuditLog } from './audit';
 import { freeBackupName, listBackupFiles, rotateFolder, writePrivateFile } from './backup-files';
@@ -35,7 +36,10 @@ function removeScratch(file: string): void {
  * (FTS5's check inside it), the schema version and the row counts on the file opened read-only; where FTS5's
  * check must run explicitly (it writes), on a scratch copy. Empty: trustworthy.
  */
-export function verifyBackupFile(file: string, options: { nativeBinding?: string; quick?: boolean } = {}): string[] {
+export function verifyBackupFile(
+  file: string,
+  options: { nativeBinding?: string; key?: Buffer; quick?: boolean } = {},
+): string[] {
   if (!fs.existsSync(file)) return ['fichier introuvable'];
   const manifest = readManifest(file);
   if (!manifest) return ['aucun manifeste lisible à côté du fichier : son empreinte ne peut pas être vérifiée'];
@@ -60,6 +64,12 @@ export function verifyBackupFile(file: string, options: { nativeBinding?: string
  */
 export function createBackupsService(options: BackupsOptions) {
   const dir = backupsDir(options.dataDir);
+  // An encrypted store's backups are encrypted with its key (VACUUM INTO keeps cipher and key), checked with it.
+  const key = storeKeyOf(options.db);
+  const access = {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(key ? { key } : {}),
+  };
 
   function backup(reason: BackupReason): BackupEntry {
     ensurePrivateDir(dir);
@@ -71,7 +81,8 @@ export function createBackupsService(options: BackupsOptions) {
     try {
       options.db.prepare('VACUUM INTO ?').run(temp);
       if (process.platform !== 'win32') fs.chmodSync(temp, FILE_MODE);
-      const problems = checkDatabaseFile(temp, { counts, schemaVersion: version }, options);
+      if (key) assertEncryptedOnDisk(temp);
+      const problems = checkDatabaseFile(temp, { counts, schemaVersion: version }, access);
       if (problems.length > 0) {
         throw new PermanenceError(
           'INTERNAL',
@@ -157,7 +168,7 @@ export function createBackupsService(options: BackupsOptions) {
       return last?.createdAt ?? null;
     },
     verify(file: string): string[] {
-      return verifyBackupFile(resolveBackup(options.dataDir, file), options);
+      return verifyBackupFile(resolveBackup(options.dataDir, file), access);
     },
   };
 }

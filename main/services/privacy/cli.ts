@@ -6,6 +6,8 @@ import { createDevFileSecretStore } from '../secrets';
 import { describeAuditVerdict } from './audit';
 import { resolveBackup, verifyBackupFile } from './backups';
 import { restoreFromBackup } from './restore';
+import { storeKeyOf } from '../../store/cipher';
+import { devStoreKey } from './dev-store';
 import { describeReapplied } from './rights/describe';
 
 export const PRIVACY_USAGE = `  npm run cli -- backup now               a verified backup of the store now (then rotation, copy to the chosen folder)
@@ -53,10 +55,11 @@ export const privacyCommands: Record<string, (services: Services, args: string[]
     if (list.length === 0) return 'Aucune sauvegarde.\n';
     return `${list.map(line).join('\n')}\n`;
   },
-  'backup verify': ({ info }, [file]) => {
+  'backup verify': ({ info, ctx }, [file]) => {
     if (!file) throw usage('backup verify needs a FILE');
     const resolved = resolveBackup(info.dataDir, file);
-    const problems = verifyBackupFile(resolved);
+    const key = storeKeyOf(ctx.db);
+    const problems = verifyBackupFile(resolved, key ? { key } : {});
     if (problems.length > 0) {
       throw new PermanenceError(
         'CONFLICT',
@@ -86,6 +89,7 @@ export const privacyOfflineCommands: Record<string, (dataDir: string, args: stri
       now: Date.now,
       appVersion: 'cli',
       secrets: createDevFileSecretStore(dataDir),
+      ...keyOption(dataDir),
     });
     return (
       `Sauvegarde restaurée : ${outcome.backup}.\n` +
@@ -97,3 +101,9 @@ export const privacyOfflineCommands: Record<string, (dataDir: string, args: stri
     );
   },
 };
+
+/** The CLI's store key: the harness's DEV-ONLY key file when the data directory has one. */
+function keyOption(dataDir: string): { key?: Buffer } {
+  const key = devStoreKey(dataDir, { create: false });
+  return key ? { key } : {};
+}

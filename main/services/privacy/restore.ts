@@ -23,6 +23,8 @@ export interface RestoreOptions {
   appVersion: string;
   secrets: SecretStore;
   nativeBinding?: string;
+  /** The store's key (main/store/cipher.ts): the store and its backups are encrypted with it. */
+  key?: Buffer;
 }
 
 export interface RestoreOutcome {
@@ -76,7 +78,7 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
         }
       },
     });
-    const db = openStore({ dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const db = openStore({ dataDir, ...storeAccess(options) });
     try {
       const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
       const audit = createAuditLog(db, options.secrets, options.now);
@@ -111,7 +113,7 @@ function snapshotCurrent(
 ): { snapshot: string | null; tombstones: TombstoneRow[] } {
   let db;
   try {
-    db = openStore({ dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = openStore({ dataDir, ...storeAccess(options) });
   } catch (error) {
     // A damaged store cannot be copied by SQLite; the swap still keeps the file itself in replaced/.
     if (error instanceof StoreDamagedError) return { snapshot: null, tombstones: [] };
@@ -140,4 +142,12 @@ function snapshotCurrent(
   } finally {
     db.close();
   }
+}
+
+/** How this restore opens the store: the Electron build of the driver and the key, when given. */
+function storeAccess(options: RestoreOptions): { nativeBinding?: string; key?: Buffer } {
+  return {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.key ? { key: options.key } : {}),
+  };
 }

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import type { Db } from '../../store/open';
+import { openDatabaseFile, type Db } from '../../store/cipher';
 
 /** Every ordinary table of the store (FTS tables and their shadow tables excluded: they are checked otherwise). */
 export function countRows(db: Db): Record<string, number> {
@@ -34,7 +33,7 @@ let coversFts: boolean | null = null;
  */
 export function integrityCheckCoversFts(): boolean {
   if (coversFts !== null) return coversFts;
-  const db = new Database(':memory:');
+  const db = openDatabaseFile(':memory:');
   try {
     const [major, minor] = (db.prepare('SELECT sqlite_version()').pluck().get() as string).split('.').map(Number);
     coversFts = major! > 3 || (major === 3 && minor! >= 44);
@@ -55,15 +54,17 @@ export function integrityCheckCoversFts(): boolean {
 export function checkDatabaseFile(
   file: string,
   expected: { counts?: Record<string, number>; schemaVersion?: number },
-  options: { nativeBinding?: string; explicitFts?: boolean; quick?: boolean } = {},
+  options: { nativeBinding?: string; key?: Buffer; explicitFts?: boolean; quick?: boolean } = {},
 ): string[] {
   const explicitFts = options.explicitFts ?? !integrityCheckCoversFts();
   let db: Db | null = null;
   try {
-    db = new Database(file, {
+    // A backup of an encrypted store is encrypted with the store's key (VACUUM INTO keeps the cipher and key).
+    db = openDatabaseFile(file, {
       fileMustExist: true,
       readonly: !explicitFts,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.key ? { key: options.key } : {}),
     });
     const check = options.quick ? 'quick_check' : 'integrity_check';
     const integrity = (db.pragma(`${check}(10)`) as Array<Record<string, string>>)

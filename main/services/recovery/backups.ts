@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../../shared/api';
 import type { BackupInfo } from '../../../shared/domain/recovery';
+import { openDatabaseFile, type Db } from '../../store/cipher';
 import { quickCheck } from '../../store/integrity';
 import { readManifest, sha256FileSync } from '../privacy/manifest';
 import { BACKUPS_DIR, DATABASE_FILE, FILE_MODE } from '../../store/open';
@@ -33,14 +33,23 @@ export function listBackups(dataDir: string): BackupInfo[] {
  * A backup is good when its manifest's sha256 matches (verified backups, main/services/privacy; older copies have
  * none) and SQLite opens it read-only and quick_check says ok.
  */
-export function verifyBackup(file: string, nativeBinding?: string): { ok: true } | { ok: false; reason: string } {
+export function verifyBackup(
+  file: string,
+  nativeBinding?: string,
+  key?: Buffer,
+): { ok: true } | { ok: false; reason: string } {
   const manifest = readManifest(file);
   if (manifest && sha256FileSync(file) !== manifest.sha256) {
     return { ok: false, reason: 'empreinte SHA-256 différente de celle du manifeste (fichier altéré)' };
   }
-  let db: Database.Database | null = null;
+  let db: Db | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = openDatabaseFile(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(key ? { key } : {}),
+    });
     const problems = quickCheck(db);
     return problems.length === 0 ? { ok: true } : { ok: false, reason: problems.join(' ; ') };
   } catch (error) {
@@ -57,7 +66,7 @@ export function verifyBackup(file: string, nativeBinding?: string): { ok: true }
  */
 export function restoreBackup(
   dataDir: string,
-  options: { backup?: string; now: Date; nativeBinding?: string },
+  options: { backup?: string; now: Date; nativeBinding?: string; key?: Buffer },
 ): { backup: string; damagedCopy: string | null } {
   const candidates = listBackups(dataDir).filter((b) => options.backup === undefined || b.name === options.backup);
   if (candidates.length === 0) {
@@ -69,7 +78,7 @@ export function restoreBackup(
   const failures: string[] = [];
   for (const candidate of candidates) {
     const source = path.join(dataDir, BACKUPS_DIR, candidate.name);
-    const verdict = verifyBackup(source, options.nativeBinding);
+    const verdict = verifyBackup(source, options.nativeBinding, options.key);
     if (!verdict.ok) {
       failures.push(`${candidate.name} : ${verdict.reason}`);
       continue;

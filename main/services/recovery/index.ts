@@ -11,6 +11,8 @@ export interface RecoveryOptions {
   damage: StoreDamage | null;
   now?: () => number;
   nativeBinding?: string;
+  /** The store's key (main/store/cipher.ts): the damaged store and its backups are encrypted with it. */
+  key?: Buffer;
   /** Electron relaunches itself on the restored store; the harness must be restarted by hand. */
   restart?: () => void;
   log?: (message: string, detail?: unknown) => void;
@@ -40,7 +42,8 @@ export function createRecoveryService(options: RecoveryOptions) {
         dataDir: options.dataDir,
         backupsDir: path.join(options.dataDir, BACKUPS_DIR),
         backups: listBackups(options.dataDir),
-        readable: damage.kind === 'corrupt' && !restored && canReadSchema(damage.file, options.nativeBinding),
+        readable:
+          damage.kind === 'corrupt' && !restored && canReadSchema(damage.file, options.nativeBinding, options.key),
         restored,
       };
     },
@@ -48,7 +51,12 @@ export function createRecoveryService(options: RecoveryOptions) {
       requireDamage();
       if (restored)
         throw new PermanenceError('CONFLICT', 'Une sauvegarde a déjà été restaurée : redémarrez Permanence.');
-      restored = restoreBackup(options.dataDir, { backup, now: now(), nativeBinding: options.nativeBinding });
+      restored = restoreBackup(options.dataDir, {
+        backup,
+        now: now(),
+        nativeBinding: options.nativeBinding,
+        key: options.key,
+      });
       options.log?.('backup restored in place of the damaged store', restored);
       return { ...restored, restart: options.restart ? 'automatic' : 'manual' };
     },
@@ -69,7 +77,11 @@ export function createRecoveryService(options: RecoveryOptions) {
       if (damage.kind !== 'corrupt' || restored) {
         throw new PermanenceError('NOT_FOUND', 'Il n’y a rien à lire dans la base endommagée.');
       }
-      const result = exportReadable(options.dataDir, damage.file, { now: now(), nativeBinding: options.nativeBinding });
+      const result = exportReadable(options.dataDir, damage.file, {
+        now: now(),
+        nativeBinding: options.nativeBinding,
+        key: options.key,
+      });
       options.log?.('readable rows exported from the damaged store', result);
       return result;
     },

@@ -1,17 +1,22 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PermanenceError } from '../../../shared/api';
 import type { ReadableExport } from '../../../shared/domain/recovery';
+import { openDatabaseFile, type Db } from '../../store/cipher';
 import { FILE_MODE } from '../../store/open';
 
 export const EXPORTS_DIR = 'exports';
 
 /** Whether SQLite can still read the damaged store's schema: without it, no table can be read at all. */
-export function canReadSchema(store: string, nativeBinding?: string): boolean {
-  let db: Database.Database | null = null;
+export function canReadSchema(store: string, nativeBinding?: string, key?: Buffer): boolean {
+  let db: Db | null = null;
   try {
-    db = new Database(store, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = openDatabaseFile(store, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(key ? { key } : {}),
+    });
     db.pragma('table_list');
     return true;
   } catch {
@@ -28,14 +33,15 @@ export function canReadSchema(store: string, nativeBinding?: string): boolean {
 export function exportReadable(
   dataDir: string,
   store: string,
-  options: { now: Date; nativeBinding?: string },
+  options: { now: Date; nativeBinding?: string; key?: Buffer },
 ): ReadableExport {
-  let db: Database.Database;
+  let db: Db;
   try {
-    db = new Database(store, {
+    db = openDatabaseFile(store, {
       readonly: true,
       fileMustExist: true,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.key ? { key: options.key } : {}),
     });
   } catch (error) {
     throw new PermanenceError('STORE_DAMAGED', `Rien n’a pu être lu dans la base : ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 import type { MessageFilter } from '../../../shared/domain/message';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../open';
 import { toFtsQuery } from './fts';
 

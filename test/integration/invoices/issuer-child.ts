@@ -5,7 +5,7 @@
  * printing each number as soon as it is committed.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createServices } from '../../../main/services';
 import type { Db } from '../../../main/store/open';
 import { sourceRoot } from '../../../main/platform/paths';

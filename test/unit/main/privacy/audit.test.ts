@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { AUDIT_KEY_SECRET, createAuditLog, describeAuditVerdict } from '../../../../main/services/privacy/audit';
 import { createDevFileSecretStore } from '../../../../main/services/secrets';

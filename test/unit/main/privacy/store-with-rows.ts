@@ -8,9 +8,9 @@ import { openStore, type Db } from '../../../../main/store/open';
 import { seedMessages } from '../../../bench/messages.bench';
 import { makeFirmDraft, parsedDraft, tempDir } from '../../../fixtures/factories';
 
-/** A store with a firm and `messages` messages (FTS indexed), for the backup tests. */
-export function storeWithRows(messages: number, dataDir = tempDir()): { dataDir: string; db: Db } {
-  const db = openStore({ dataDir });
+/** A store with a firm and `messages` messages (FTS indexed), for the backup tests; encrypted with `key` if given. */
+export function storeWithRows(messages: number, dataDir = tempDir(), key?: Buffer): { dataDir: string; db: Db } {
+  const db = openStore({ dataDir, ...(key ? { key } : {}) });
   const services = createServices(db, {
     assetsDir: path.join(sourceRoot(), 'assets'),
     dataDir,

@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createAuditLog } from '../../main/services/privacy/audit';
+import {
+  confirmEncryptionAndDeletePlainCopy,
+  encryptPlainStore,
+  PLAIN_COPY_DIR,
+} from '../../main/services/privacy/encryption';
+import { verifyBackupFile } from '../../main/services/privacy/backups';
+import { restoreFromBackup } from '../../main/services/privacy/restore';
+import { countRows } from '../../main/services/privacy/verify';
+import { createDevFileSecretStore } from '../../main/services/secrets';
+import { isEncryptedStoreFile, isPlainStoreFile } from '../../main/store/cipher';
+import { StoreDamagedError } from '../../main/store/integrity';
+import { DATABASE_FILE, openStore } from '../../main/store/open';
+import { tempDir } from '../fixtures/factories';
+import { backupsOver, storeWithRows } from '../unit/main/privacy/store-with-rows';
+
+const key = () => crypto.randomBytes(32);
+
+describe('a plain store encrypted once (encryptPlainStore)', () => {
+  it('keeps every row, verifies the copy, keeps the plain store and its plain backups until she confirms', () => {
+    const { dataDir, db } = storeWithRows(300);
+    const plainBackup = backupsOver(db, dataDir).backupNow('manual').backup.name;
+    db.prepare('DELETE FROM messages WHERE rowid IN (SELECT rowid FROM messages LIMIT 10)').run(); // in the WAL
+    const before = countRows(db);
+    db.close();
+    const store = path.join(dataDir, DATABASE_FILE);
+    const k = key();
+    const secrets = createDevFileSecretStore(dataDir);
+
+    const outcome = encryptPlainStore(dataDir, k, { secrets });
+    expect(outcome).toMatchObject({ migrated: true, plainBackups: 1 });
+    expect(isEncryptedStoreFile(store)).toBe(true);
+    const aside = path.join(dataDir, PLAIN_COPY_DIR);
+    expect(isPlainStoreFile(path.join(aside, DATABASE_FILE))).toBe(true);
+    expect(fs.existsSync(path.join(aside, 'backups', plainBackup))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'backups', plainBackup))).toBe(false);
+    expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('.encrypting-'))).toEqual([]);
+
+    const encrypted = openStore({ dataDir, key: k });
+    try {
+      expect(countRows(encrypted)).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+      const audit = createAuditLog(encrypted, secrets);
+      expect(audit.verify()).toMatchObject({ ok: true });
+      const last = encrypted.prepare('SELECT kind, detail FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+        kind: string;
+        detail: string;
+      };
+      expect(last.kind).toBe('store.encrypted');
+      expect(JSON.parse(last.detail)).toMatchObject({ tables: Object.keys(before).length, plainBackups: 1 });
+      // Nothing to do a second time.
+      expect(encryptPlainStore(tempDir(), k, { secrets })).toEqual({ migrated: false, reason: 'no-store' });
+
+      expect(confirmEncryptionAndDeletePlainCopy(encrypted, dataDir, { secrets })).toEqual({
+        deleted: true,
+        files: 3, // the store, the backup and its manifest
+      });
+      expect(fs.existsSync(aside)).toBe(false);
+      expect(encrypted.prepare('SELECT kind FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get()).toBe(
+        'store.plain-copy-deleted',
+      );
+    } finally {
+      encrypted.close();
+    }
+    expect(encryptPlainStore(dataDir, k, { secrets })).toEqual({ migrated: false, reason: 'already-encrypted' });
+    // Without the key the file is nothing SQLite can read: the app would start in recovery, never empty.
+    expect(() => openStore({ dataDir })).toThrow(StoreDamagedError);
+  });
+
+  it('leaves a damaged plain store in place and says why', () => {
+    const { dataDir, db } = storeWithRows(50);
+    db.close();
+    const store = path.join(dataDir, DATABASE_FILE);
+    const bytes = fs.readFileSync(store);
+    bytes.fill(0x55, 4096 * 3, 4096 * 5); // two pages of junk past the header
+    fs.writeFileSync(store, bytes);
+    const hash = crypto.createHash('sha256').update(bytes).digest('hex');
+    expect(() => encryptPlainStore(dataDir, key(), { secrets: createDevFileSecretStore(dataDir) })).toThrow(
+      /Le chiffrement de la base a échoué/,
+    );
+    expect(crypto.createHash('sha256').update(fs.readFileSync(store)).digest('hex')).toBe(hash);
+    expect(fs.existsSync(path.join(dataDir, PLAIN_COPY_DIR))).toBe(false);
+  });
+});
+
+describe('backups of an encrypted store', () => {
+  it('are encrypted with the store key, verify with it only, and restore', () => {
+    const k = key();
+    const dataDir = tempDir();
+    const { db } = storeWithRows(200, dataDir, k);
+    const { backup } = backupsOver(db, dataDir).backupNow('manual');
+    db.close();
+    const file = path.join(dataDir, 'backups', backup.name);
+    expect(isEncryptedStoreFile(file)).toBe(true);
+    expect(verifyBackupFile(file, { key: k })).toEqual([]);
+    expect(verifyBackupFile(file, { key: key() })[0]).toMatch(/Mot de passe ou clé incorrect/);
+    expect(verifyBackupFile(file)[0]).toMatch(/illisible/);
+
+    const restored = restoreFromBackup({
+      dataDir,
+      file: backup.name,
+      now: () => Date.UTC(2026, 11, 4),
+      appVersion: 'test',
+      secrets: createDevFileSecretStore(dataDir),
+      key: k,
+    });
+    expect(restored.snapshot).not.toBeNull();
+    expect(isEncryptedStoreFile(path.join(dataDir, 'backups', restored.snapshot!))).toBe(true);
+    const reopened = openStore({ dataDir, key: k });
+    try {
+      expect(reopened.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(200);
+    } finally {
+      reopened.close();
+    }
+  });
+});
