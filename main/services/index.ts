@@ -23,6 +23,7 @@ import { createKeySlots } from './privacy/keys/slots';
 import type { Keychain } from './privacy/keys/keychain';
 import { createLockService } from './privacy/lock/service';
 import { createRetentionService } from './privacy/retention';
+import { firmInvoicingOf } from './privacy/register/firm-invoicing';
 import { createAgendaService } from './agenda';
 
 export interface ServicesOptions {
@@ -175,6 +176,16 @@ export function createServices(db: Db, options: ServicesOptions) {
     now: ctx.now,
     audit: privacy.audit,
     ...(options.log ? { log: options.log } : {}),
+    dataDir: options.dataDir,
+    exports,
+    invoices,
+    firmActive: (firmId) => ctx.repos.firms.get(firmId) !== null,
+    firmInvoicing: (firmId) => firmInvoicingOf(invoices, firmId),
+    processor: () => settings.get(),
+    smtp: () => messaging.smtp.view().account,
+    backupsDir: () => privacy.backupSettings().backupsDir,
+    backupsCopyDir: () => privacy.backupSettings().folder,
+    onFirmRemoved: (firmId) => ctx.emit('firms:changed', { ids: [firmId] }),
   });
   return {
     ctx,

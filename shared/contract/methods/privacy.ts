@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { retentionMethods } from './privacy-retention';
 import type { BackupEntry, BackupOutcome, BackupSettings } from '../../domain/privacy';
 
 export type BackupSettingsView = BackupSettings & {
@@ -9,6 +10,7 @@ export type BackupSettingsView = BackupSettings & {
 
 /** Issue 12 (confidentiality), the parts that exist: verified backups. The settings dialog's « Sauvegardes ». */
 export const privacyMethods = {
+  ...retentionMethods,
   /** A verified backup now (then rotation, and the copy to the chosen folder if any). */
   'privacy:backupNow': method<BackupOutcome>()(z.object({}).strict()),
   /** Newest first. */

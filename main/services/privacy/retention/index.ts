@@ -1,4 +1,3 @@
-import { PermanenceError } from '../../../../shared/api';
 import {
   DEFAULT_RETENTION,
   type FirmRetention,
@@ -10,6 +9,9 @@ import { createRetentionRepository } from '../../../store/repositories/retention
 import { createSettingsRepository } from '../../../store/repositories/settings';
 import type { AuditRecorder } from '../audit';
 import { createBackupScheduler } from '../scheduler';
+import { createRegisterService, type RegisterDeps } from '../register';
+import { createContractEndService, type ContractEndDeps } from './contract-end';
+import { firmNotFound } from './errors';
 import { runPurge } from './purge';
 
 const LAST_PURGE_KEY = 'privacy.retention.lastPurgeAt';
@@ -18,13 +20,18 @@ export interface RetentionOptions {
   now: () => number;
   audit: AuditRecorder;
   log?: (message: string, detail?: unknown) => void;
-}
-
-export function firmNotFound(firmId: string): PermanenceError {
-  return new PermanenceError('NOT_FOUND', 'Ce cabinet n’existe pas.', undefined, {
-    key: 'privacy.errors.firmNotFound',
-    values: { firmId },
-  });
+  dataDir: string;
+  /** What the end of a contract exports besides the rows: relevés, invoices' PDFs. */
+  exports: ContractEndDeps['exports'];
+  invoices: ContractEndDeps['invoices'];
+  /** What the register says of the firm, of her, of the SMTP provider and of the backup folders. */
+  firmActive: (firmId: string) => boolean;
+  firmInvoicing: RegisterDeps['firmInvoicing'];
+  processor: RegisterDeps['processor'];
+  smtp: RegisterDeps['smtp'];
+  backupsDir: () => string;
+  backupsCopyDir: () => string | null;
+  onFirmRemoved: (firmId: string) => void;
 }
 
 /**
@@ -73,8 +80,18 @@ export function createRetentionService(db: Db, options: RetentionOptions) {
     ...(options.log ? { log: options.log } : {}),
   });
 
+  const register = createRegisterService({
+    ...options,
+    firm: requireFirm,
+    policy: (firmId) => policyOf(firmId).policy,
+    counts: (firmId) => contract.firmData.counts(firmId),
+  });
+  const contract = createContractEndService({ ...options, db, retention: repo, register });
+
   return {
     repo,
+    register,
+    contract,
     get: policyOf,
     save(firmId: string, policy: RetentionPolicy): FirmRetention {
       requireFirm(firmId);
