@@ -10,13 +10,14 @@ import { createServices, type Services } from './services';
 import { TIMESHEETS_USAGE, timesheetsCommands } from './services/timesheets-cli';
 import { INVOICES_USAGE, invoicesCommands } from './services/invoices/cli';
 import { PRIVACY_USAGE, privacyCommands, privacyOfflineCommands } from './services/privacy/cli';
+import { RETENTION_USAGE, retentionCommands } from './services/privacy/retention/cli';
 import { devStoreKey } from './services/privacy/dev-store';
 import { openStore, type Db } from './store/open';
 
 const USAGE = `Usage (PERMANENCE_DATA_DIR must point at the data directory):
   npm run cli -- workspace import FILE    import firms, people, consignes, scripts and contacts (all or nothing)
   npm run cli -- workspace export FILE    write the workspace to FILE (never includes passwords)
-${TIMESHEETS_USAGE}${INVOICES_USAGE}${PRIVACY_USAGE}`;
+${TIMESHEETS_USAGE}${INVOICES_USAGE}${PRIVACY_USAGE}${RETENTION_USAGE}`;
 
 export interface CliResult {
   exitCode: number;
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   ...timesheetsCommands,
   ...invoicesCommands,
   ...privacyCommands,
+  ...retentionCommands,
   'workspace import': (services, [file]) => {
     if (!file) throw new UsageError('workspace import needs a FILE');
     const report = services.workspace.importContent(fs.readFileSync(file, 'utf8'));

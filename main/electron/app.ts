@@ -70,6 +70,8 @@ function start(): void {
   if (!damage) services.messages.startWorker();
   // The daily verified backup (issue 12): a few minutes after start, then once a day.
   if (!damage) services.privacy.scheduler.start();
+  // The daily retention purge (issue 12): after the first backup check, then once a day.
+  if (!damage) services.retention.scheduler.start();
   const dispatch = guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage);
   const appUrl = createAppUrl({
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
@@ -120,6 +122,7 @@ function start(): void {
     unbindIpc();
     tray?.destroy();
     services.privacy.scheduler.stop();
+    services.retention.scheduler.stop();
     void services.messages
       .stopWorker()
       .catch((error: unknown) => logger.error('outbox did not stop cleanly', error))

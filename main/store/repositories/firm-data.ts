@@ -18,8 +18,17 @@ export interface FirmScope {
   order: number;
 }
 
-/** Kept 10 years (accounting) whatever happens to the firm: issued invoices, their PDFs and payments; the audit log. */
-export const KEPT_TABLES: ReadonlySet<string> = new Set(['invoices', 'invoice_files', 'invoice_payments', 'audit_log']);
+/**
+ * Kept whatever happens to the firm: issued invoices, their PDFs and payments (accounting, 10 years); the audit
+ * log (ids and counts); the erasure tombstones of rights requests (HMACs only, re-applied after a restore).
+ */
+export const KEPT_TABLES: ReadonlySet<string> = new Set([
+  'invoices',
+  'invoice_files',
+  'invoice_payments',
+  'audit_log',
+  'erasure_tombstones',
+]);
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
