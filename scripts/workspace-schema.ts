@@ -18,6 +18,14 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { firmDraftSchema } from '../shared/domain/firm/aggregate';
 import {
+  agendaConfigSchema,
+  agendaExceptionSchema,
+  agendaSchema,
+  motifSchema,
+  templateRangeSchema,
+} from '../shared/domain/agenda/config';
+import { workspaceAppointmentSchema } from '../shared/domain/agenda/appointment';
+import {
   consigneRulesSchema,
   consignesSchema,
   transferRuleSchema,
@@ -222,6 +230,42 @@ function documentation(): z.core.$ZodRegistry<SchemaDoc> {
       'and its identity on the relevé (billingAddress, siren). Every field has a default, so {} means the default ' +
       'rules (30 € HT per hour, rounded up per started minute). Checked on import: majoration ids are unique. ' +
       'See docs/timesheets.md.',
+  });
+  docs.add(agendaConfigSchema, {
+    id: 'AgendaConfig',
+    description:
+      "The firm's agendas (one per practitioner, lawyer or agent), the motifs callers book, exceptions and settings. " +
+      "Absent: the firm's agenda is left as it is. Checked on import: ids are unique, two ranges of one agenda and " +
+      'weekday do not overlap, motifs and exceptions name existing agendas and motifs, every motif fits (buffers ' +
+      "included) in at least one range that offers it, an agenda's person exists in the firm, and no agenda or " +
+      'motif that appointments use is removed. See docs/agenda.md.',
+  });
+  docs.add(agendaSchema, { id: 'Agenda', description: "One person's agenda and its weekly template." });
+  docs.add(motifSchema, {
+    id: 'Motif',
+    description:
+      'What a caller books: its length and buffers in minutes, the agendas that offer it, whether new callers may ' +
+      'book it, what to read to the caller, and an optional maximum per agenda and day.',
+  });
+  docs.add(templateRangeSchema, {
+    id: 'TemplateRange',
+    description:
+      'A range of the weekly template (ISO weekday 1 = Monday), local time; "motifIds" empty means every motif ' +
+      'of the agenda. Checked on import: "end" is later than "start".',
+  });
+  docs.add(agendaExceptionSchema, {
+    id: 'AgendaException',
+    description:
+      'An absence (one agenda), a closure (the whole firm: no agendaId) or an extra opening (one agenda, start and ' +
+      'end required), local days "from" to "to" included; without start/end it is the whole day. Checked on import: ' +
+      'the kind and agendaId agree, "to" is not before "from", start and end come together and in order.',
+  });
+  docs.add(workspaceAppointmentSchema, {
+    id: 'Appointment',
+    description:
+      "An appointment: instants in UTC epoch milliseconds, the firm's IANA zone, the caller (a contact id of the " +
+      'firm and/or a name and number, normalised to E.164). Updated by id. Checked on import: "endsAt" is after ' +
+      '"startsAt", the zone exists, the agenda and motif exist in the firm\'s agenda.',
   });
   const timeWindow = majorationRuleSchema.options.find((o) => o.shape.kind.value === 'time-window');
   if (timeWindow) {

@@ -188,5 +188,50 @@ export function createCallWork(ctx: ServiceContext, deps: CallWorkDeps) {
     return updated;
   }
 
-  return { recordMessageTaken, recordCall, extendAfterCallWork };
+  /**
+   * An appointment booked becomes an « RDV pris » task when the firm bills appointments as tasks (a unit price,
+   * or a forfait counting them), on the same terms as a message taken (0 s: its time is in the call). The agenda
+   * service keeps the entry's id on the appointment, so a move or a re-import never adds a second one.
+   */
+  function recordAppointmentTaken(appointment: {
+    firmId: string;
+    callId: string | null;
+    at: number;
+    label: string;
+  }): TimeEntry | null {
+    const billing = firmOf(appointment.firmId).billing as BillingSettings;
+    const countsAsTask =
+      billing.perTask.unitPriceCents.appointment !== undefined ||
+      (billing.forfait.enabled && billing.forfait.taskTypes.includes('appointment'));
+    if (!countsAsTask) return null;
+    const locked = lockedMonthError(appointment.firmId, appointment.at) !== null;
+    const now = ctx.now();
+    const entry: TimeEntry = {
+      id: ctx.newId(),
+      firmId: appointment.firmId,
+      source: 'manual',
+      callId: null,
+      taskType: 'appointment',
+      startedAt: appointment.at,
+      durationSeconds: 0,
+      afterCallSeconds: 0,
+      quantity: 1,
+      billable: !locked,
+      urgent: false,
+      label: appointment.label,
+      note: locked ? AFTER_LOCK_NOTE : '',
+      importBatchId: null,
+      createdAt: now,
+      updatedAt: now,
+      demo: appointment.callId ? (deps.getCall(appointment.callId)?.demo ?? false) : false,
+    };
+    ctx.db.transaction(() => {
+      repo.insert(entry);
+      audit(locked ? 'create-after-lock' : 'create', null, entry);
+    })();
+    changed([entry.firmId]);
+    return entry;
+  }
+
+  return { recordMessageTaken, recordAppointmentTaken, recordCall, extendAfterCallWork };
 }

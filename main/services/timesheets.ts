@@ -77,7 +77,7 @@ export function createTimesheetsService(
     audit,
     changed,
   });
-  const { recordMessageTaken, recordCall, extendAfterCallWork } = callWork;
+  const { recordMessageTaken, recordAppointmentTaken, recordCall, extendAfterCallWork } = callWork;
 
   function create(input: CreateTimeEntry, source: 'manual' | 'timer' = 'manual'): TimeEntry {
     firmOf(input.firmId);
@@ -180,6 +180,7 @@ export function createTimesheetsService(
     },
     recordCall,
     recordMessageTaken,
+    recordAppointmentTaken,
     extendAfterCallWork,
     /** The observer the softphone and messages features use (CallWorkObserver). */
     observer: {

@@ -13,6 +13,7 @@ import type { ServiceContext } from './context';
 import type { FirmsService } from './firms';
 import type { SettingsService } from './settings';
 import type { AuditRecorder } from './privacy/audit';
+import type { AgendaService } from './agenda';
 
 export const DEMO_WORKSPACE_FILE = 'demo-workspace.json';
 
@@ -58,7 +59,14 @@ export function createWorkspaceService(
   ctx: ServiceContext,
   firms: FirmsService,
   settings: SettingsService,
-  options: { assetsDir: string; audit?: AuditRecorder },
+  options: {
+    assetsDir: string;
+    audit?: AuditRecorder;
+    /** Agendas and appointments of each firm (issue 11). */
+    agenda?: AgendaService['workspace'];
+    /** The demo's month of appointments around today, made when the demo is opened. */
+    seedDemoAppointments?: (firmId: string) => number;
+  },
 ) {
   function importFile(file: WorkspaceFile): WorkspaceImportReport {
     const report: WorkspaceImportReport = { firmsCreated: 0, firmsUpdated: 0, contactsCreated: 0, contactsUpdated: 0 };
@@ -78,6 +86,10 @@ export function createWorkspaceService(
           const result = ctx.repos.contacts.upsert(entry.id, id, fields, now);
           report[result === 'created' ? 'contactsCreated' : 'contactsUpdated'] += 1;
         }
+        if (options.agenda && (entry.agenda || entry.appointments.length > 0)) {
+          const written = options.agenda.importFirm(entry.id, `firms.${index}`, entry.agenda, entry.appointments);
+          report.appointments = (report.appointments ?? 0) + written.appointments;
+        }
       }
     })();
     if (file.firms.length > 0) ctx.emit('firms:changed', { ids: file.firms.map((f) => f.id) });
@@ -94,6 +106,7 @@ export function createWorkspaceService(
         const contacts = ctx.repos.contacts.list(summary.id, '', 1_000_000, 0).items;
         return {
           id: detail.id,
+          ...(options.agenda ? options.agenda.exportFirm(summary.id) : {}),
           firm: {
             profile: detail.profile,
             people: detail.people,
@@ -136,10 +149,17 @@ export function createWorkspaceService(
       return { content: `${JSON.stringify(file, null, 2)}\n`, fileName: `permanence-espace-${stamp}.json` };
     },
     initialise(kind: 'demo' | 'empty'): WorkspaceImportReport {
-      const report =
+      const demo =
         kind === 'demo'
-          ? importFile(parseWorkspace(fs.readFileSync(path.join(options.assetsDir, DEMO_WORKSPACE_FILE), 'utf8')))
-          : { firmsCreated: 0, firmsUpdated: 0, contactsCreated: 0, contactsUpdated: 0 };
+          ? parseWorkspace(fs.readFileSync(path.join(options.assetsDir, DEMO_WORKSPACE_FILE), 'utf8'))
+          : null;
+      const report = demo
+        ? importFile(demo)
+        : { firmsCreated: 0, firmsUpdated: 0, contactsCreated: 0, contactsUpdated: 0 };
+      for (const entry of demo?.firms ?? []) {
+        if (entry.agenda)
+          report.appointments = (report.appointments ?? 0) + (options.seedDemoAppointments?.(entry.id) ?? 0);
+      }
       markInitialised();
       return report;
     },

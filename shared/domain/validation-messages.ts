@@ -49,6 +49,7 @@ export const VALIDATION_MESSAGES = {
     timeRangeRequired: 'préciser l’heure de début et l’heure de fin',
     closureIsFirmWide: 'une fermeture concerne tout le cabinet, pas un agenda',
     agendaRequired: 'choisir l’agenda concerné',
+    unknownPerson: 'personne inconnue dans ce cabinet',
   },
   en: {
     invalidEmail: 'invalid e-mail address',
@@ -95,6 +96,7 @@ export const VALIDATION_MESSAGES = {
     timeRangeRequired: 'give a start and an end time',
     closureIsFirmWide: 'a closure is for the whole firm, not one agenda',
     agendaRequired: 'choose the agenda',
+    unknownPerson: 'unknown person in this firm',
   },
 } as const;
 

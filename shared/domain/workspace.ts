@@ -3,6 +3,8 @@ import { idSchema } from './ids';
 import { firmDraftSchema } from './firm/aggregate';
 import { contactInputSchema } from './firm/contact';
 import { v } from './validation-messages';
+import { agendaConfigSchema } from './agenda/config';
+import { workspaceAppointmentSchema } from './agenda/appointment';
 
 export const WORKSPACE_FORMAT = 'permanence-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -13,6 +15,9 @@ export const workspaceFirmSchema = z.object({
   id: idSchema,
   firm: firmDraftSchema,
   contacts: z.array(workspaceContactSchema).max(200_000).default([]),
+  /** Agendas, motifs, templates and exceptions (issue 11); absent: the firm's agenda is left as it is. */
+  agenda: agendaConfigSchema.optional(),
+  appointments: z.array(workspaceAppointmentSchema).max(200_000).default([]),
 });
 
 /**
@@ -48,4 +53,6 @@ export interface WorkspaceImportReport {
   firmsUpdated: number;
   contactsCreated: number;
   contactsUpdated: number;
+  /** Appointments written (imported, or made for the demo). */
+  appointments?: number;
 }
