@@ -66,7 +66,7 @@ export function createAgendaQueries(
      */
     findForCaller(input: { firmId: string | null; query: string }): Appointment[] {
       const since = ctx.now() - 30 * DAY;
-      const e164 = /\d{4}/.test(input.query) ? toE164(input.query) : null;
+      const e164 = input.query.replace(/\D/g, '').length >= 4 ? toE164(input.query) : null;
       const found = new Map<string, Appointment>();
       const add = (list: Appointment[]) => list.forEach((a) => found.set(a.id, a));
       if (e164) {
