@@ -23,10 +23,12 @@ import { recoveryMethods } from './contract/methods/recovery';
 import { invoicesEvents } from './contract/events/invoices';
 import { invoicesMethods } from './contract/methods/invoices';
 import { privacyMethods } from './contract/methods/privacy';
-import { lockMethods } from './contract/methods/lock';
-import { lockEvents } from './contract/events/lock';
 import { agendaEvents } from './contract/events/agenda';
 import { agendaMethods } from './contract/methods/agenda';
+import { agendaSyncEvents } from './contract/events/agenda-sync';
+import { agendaSyncMethods } from './contract/methods/agenda-sync';
+import { lockMethods } from './contract/methods/lock';
+import { lockEvents } from './contract/events/lock';
 
 export * from './contract/errors';
 export type { AppInfo, ContactPage } from './contract/methods/core';
@@ -42,8 +44,9 @@ export const contract = {
     ...recoveryMethods,
     ...invoicesMethods,
     ...privacyMethods,
-    ...lockMethods,
     ...agendaMethods,
+    ...agendaSyncMethods,
+    ...lockMethods,
   },
   events: {
     ...coreEvents,
@@ -53,8 +56,9 @@ export const contract = {
     ...sipEvents,
     ...timesheetsEvents,
     ...invoicesEvents,
-    ...lockEvents,
     ...agendaEvents,
+    ...agendaSyncEvents,
+    ...lockEvents,
   },
 } as const satisfies {
   methods: Record<string, MethodSpec<z.ZodType, unknown>>;

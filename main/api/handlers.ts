@@ -8,8 +8,9 @@ import { createTimesheetsHandlers } from './handlers/timesheets';
 import { createRecoveryHandlers } from './handlers/recovery';
 import { createInvoicesHandlers } from './handlers/invoices';
 import { createPrivacyHandlers } from './handlers/privacy';
-import { createLockHandlers } from './handlers/lock';
 import { createAgendaHandlers } from './handlers/agenda';
+import { createAgendaSyncHandlers } from './handlers/agenda-sync';
+import { createLockHandlers } from './handlers/lock';
 import type { Handler } from './handlers/types';
 
 export type { Handler } from './handlers/types';
@@ -29,7 +30,8 @@ export function createHandlers(services: Services): Handlers {
     ...createRecoveryHandlers(services),
     ...createInvoicesHandlers(services),
     ...createPrivacyHandlers(services),
-    ...createLockHandlers(services),
     ...createAgendaHandlers(services),
+    ...createAgendaSyncHandlers(services),
+    ...createLockHandlers(services),
   };
 }

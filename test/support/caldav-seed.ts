@@ -73,7 +73,7 @@ export function vevent(props: {
  * `count` objects for one calendar: every tenth a weekly series (one EXDATE and one moved occurrence), the rest
  * single 30-minute events spread over working hours from `firstDay` on. File names are not the UIDs.
  */
-export function seedObjects(count: number, firstDay = '2026-01-05'): Array<{ name: string; ics: string }> {
+export function seedObjects(count: number, firstDay = '2026-01-05', weeks = 52): Array<{ name: string; ics: string }> {
   const objects: Array<{ name: string; ics: string }> = [];
   const day0 = Date.parse(`${firstDay}T00:00:00Z`);
   for (let i = 0; i < count; i += 1) {
@@ -92,7 +92,7 @@ export function seedObjects(count: number, firstDay = '2026-01-05'): Array<{ nam
       objects.push({
         name: `obj-${i}.ics`,
         ics: vcalendar(
-          vevent({ uid, start, end, rrule: 'FREQ=WEEKLY;COUNT=52', exdates: [`${week2}T${hh}:${mm}`] }),
+          vevent({ uid, start, end, rrule: `FREQ=WEEKLY;COUNT=${weeks}`, exdates: [`${week2}T${hh}:${mm}`] }),
           vevent({ uid, recurrenceId: `${week3}T${hh}:${mm}`, start: `${week3}T19:00`, end: `${week3}T19:30` }),
         ),
       });

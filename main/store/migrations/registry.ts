@@ -10,6 +10,7 @@ import audit from './0009-audit';
 import agenda from './0010-agenda';
 import retention from './0011-retention';
 import privacyErasure from './0012-privacy-erasure';
+import agendaCaldavSync from './0013-agenda-caldav-sync';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-agenda', sql: agenda },
   { version: 11, name: '0011-retention', sql: retention },
   { version: 12, name: '0012-privacy-erasure', sql: privacyErasure },
+  { version: 13, name: '0013-agenda-caldav-sync', sql: agendaCaldavSync },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -110,7 +110,7 @@ export async function connectCalDav(
   const host = new URL(account.serverUrl).hostname;
   if (GOOGLE.test(host))
     throw new CalDavError('unsupported', 'Google Agenda demande OAuth, que Permanence ne gère pas encore.');
-  const fetchImpl = options.fetch ?? followingFetch({ timeoutMs: options.timeoutMs ?? 30_000 });
+  const fetchImpl = options.fetch ?? followingFetch({ timeoutMs: options.timeoutMs ?? 120_000 });
   const client = await createDAVClient({
     serverUrl: account.serverUrl,
     credentials: { username: account.username, password: account.password },
