@@ -1,38 +1,38 @@
-import { z } from "zod";
-import type { Db } from "../store/open";
-import { createCallsService } from "./calls";
-import { createContactsService } from "./contacts";
-import { createServiceContext, type Emit } from "./context";
-import { createFirmsService } from "./firms";
-import { createMessaging } from "./messaging";
-import type { BackoffOptions } from "./outbox";
-import { createLoggingPlatform, type PlatformHooks } from "./platform";
-import { createDevFileSecretStore, type SecretStore } from "./secrets";
-import { createSipAccountService } from "./sip-account";
-import { createSettingsService } from "./settings";
-import { createWorkspaceService } from "./workspace";
-import { createExportsService } from "./exports";
-import { createTimesheetsService } from "./timesheets";
-import { createBillingService } from "./timesheets-billing";
-import { createTimesheetImport } from "./timesheets-import";
-import { createRecoveryService, type RecoveryOptions } from "./recovery";
-import { createInvoicesService } from "./invoices";
-import { createPrivacyService } from "./privacy";
-import { createRightsService } from "./privacy/rights";
-import { createKeySlots } from "./privacy/keys/slots";
-import type { Keychain } from "./privacy/keys/keychain";
-import { createLockService } from "./privacy/lock/service";
-import { createRetentionService } from "./privacy/retention";
-import { firmInvoicingOf } from "./privacy/register/firm-invoicing";
-import { createAgendaService } from "./agenda";
-import { createAgendaSync } from "./agenda/sync";
-import { calendarText } from "./agenda/sync/calendar-text";
+import { z } from 'zod';
+import type { Db } from '../store/open';
+import { createCallsService } from './calls';
+import { createContactsService } from './contacts';
+import { createServiceContext, type Emit } from './context';
+import { createFirmsService } from './firms';
+import { createMessaging } from './messaging';
+import type { BackoffOptions } from './outbox';
+import { createLoggingPlatform, type PlatformHooks } from './platform';
+import { createDevFileSecretStore, type SecretStore } from './secrets';
+import { createSipAccountService } from './sip-account';
+import { createSettingsService } from './settings';
+import { createWorkspaceService } from './workspace';
+import { createExportsService } from './exports';
+import { createTimesheetsService } from './timesheets';
+import { createBillingService } from './timesheets-billing';
+import { createTimesheetImport } from './timesheets-import';
+import { createRecoveryService, type RecoveryOptions } from './recovery';
+import { createInvoicesService } from './invoices';
+import { createPrivacyService } from './privacy';
+import { createRightsService } from './privacy/rights';
+import { createKeySlots } from './privacy/keys/slots';
+import type { Keychain } from './privacy/keys/keychain';
+import { createLockService } from './privacy/lock/service';
+import { createRetentionService } from './privacy/retention';
+import { firmInvoicingOf } from './privacy/register/firm-invoicing';
+import { createAgendaService } from './agenda';
+import { createAgendaSync } from './agenda/sync';
+import { calendarText } from './agenda/sync/calendar-text';
 
 export interface ServicesOptions {
   assetsDir: string;
   dataDir: string;
   appVersion: string;
-  transport: "electron" | "harness";
+  transport: 'electron' | 'harness';
   now?: () => number;
   emit?: Emit;
   /** Electron passes its safeStorage store; the harness, tests and CLI get the dev-only file store. */
@@ -44,7 +44,7 @@ export interface ServicesOptions {
   /** Retry delays of the mail outbox; tests shorten them. */
   outboxBackoff?: BackoffOptions;
   /** Recovery mode (the store could not be opened; `db` is then an empty placeholder): why, and how to restart. */
-  recovery?: Omit<RecoveryOptions, "dataDir">;
+  recovery?: Omit<RecoveryOptions, 'dataDir'>;
   /** Path of a better_sqlite3.node built for Electron's ABI: backups are verified by opening them. */
   nativeBinding?: string;
   /**
@@ -68,10 +68,7 @@ export interface ServicesOptions {
 export function createServices(db: Db, options: ServicesOptions) {
   // Messages main writes (import reports, CLI) are French like the rest of its sentences.
   z.config(z.locales.fr());
-  const ctx = createServiceContext(db, {
-    now: options.now,
-    emit: options.emit,
-  });
+  const ctx = createServiceContext(db, { now: options.now, emit: options.emit });
   const secrets = options.secrets ?? createDevFileSecretStore(options.dataDir);
   // Audit log and verified backups (issue 12); exports and month unlocks append to the log.
   const privacy = createPrivacyService(db, {
@@ -85,16 +82,12 @@ export function createServices(db: Db, options: ServicesOptions) {
   const settings = createSettingsService(ctx);
   // The store key's slots (keys.json) and the app lock (issue 12).
   const lock = createLockService({
-    keys: createKeySlots({
-      dataDir: options.dataDir,
-      keychain: options.keychain ?? null,
-      now: ctx.now,
-    }),
+    keys: createKeySlots({ dataDir: options.dataDir, keychain: options.keychain ?? null, now: ctx.now }),
     storeKey: options.storeKey ?? null,
     audit: privacy.audit,
     settings: {
-      read: () => ctx.repos.settings.readAll()["privacy.lock"],
-      write: (value) => ctx.repos.settings.write({ "privacy.lock": value }),
+      read: () => ctx.repos.settings.readAll()['privacy.lock'],
+      write: (value) => ctx.repos.settings.write({ 'privacy.lock': value }),
     },
     emit: ctx.emit,
   });
@@ -112,13 +105,10 @@ export function createServices(db: Db, options: ServicesOptions) {
   const agendaSync = createAgendaSync(ctx, {
     secrets,
     appointments: agenda.appointments,
-    describe: (appointment) =>
-      calendarText(appointment, agenda.config.view(appointment.firmId).config),
+    describe: (appointment) => calendarText(appointment, agenda.config.view(appointment.firmId).config),
     firmZone: (firmId) => firms.get(firmId).profile.timeZone,
     workerBundle: options.agendaSyncWorkerBundle,
-    ...(options.agendaSyncBackoff
-      ? { backoff: options.agendaSyncBackoff }
-      : {}),
+    ...(options.agendaSyncBackoff ? { backoff: options.agendaSyncBackoff } : {}),
   });
   const workspace = createWorkspaceService(ctx, firms, settings, {
     assetsDir: options.assetsDir,
@@ -128,11 +118,7 @@ export function createServices(db: Db, options: ServicesOptions) {
   });
   const calls = createCallsService(ctx, firms);
   const platform = options.platform ?? createLoggingPlatform();
-  const sipAccount = createSipAccountService(
-    ctx,
-    secrets,
-    options.env ?? process.env,
-  );
+  const sipAccount = createSipAccountService(ctx, secrets, options.env ?? process.env);
   const timesheets = createTimesheetsService(ctx, {
     firms,
     settings,
@@ -146,8 +132,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     backoff: options.outboxBackoff,
     // "Until delivered" after-call work ends when the call's message reaches the firm.
     onDelivered: (message, at) => {
-      if (message.callId)
-        timesheets.observer.messageDelivered(message.callId, at);
+      if (message.callId) timesheets.observer.messageDelivered(message.callId, at);
     },
     onSent: (message) =>
       void timesheets.recordMessageTaken({
@@ -155,26 +140,17 @@ export function createServices(db: Db, options: ServicesOptions) {
         firmId: message.firmId,
         callId: message.callId,
         at: message.submittedAt ?? message.createdAt,
-        label: ["Message", message.callerName, message.motif]
-          .filter(Boolean)
-          .join(" — "),
-        urgent: message.urgency !== "normal",
+        label: ['Message', message.callerName, message.motif].filter(Boolean).join(' — '),
+        urgent: message.urgency !== 'normal',
       }),
   });
   calls.observe((call) => timesheets.recordCall(call));
-  const billing = createBillingService(ctx, {
-    firms,
-    timesheets,
-    calls: calls.repository,
-    audit: privacy.audit,
-  });
+  const billing = createBillingService(ctx, { firms, timesheets, calls: calls.repository, audit: privacy.audit });
   const timesheetImport = createTimesheetImport(ctx, {
     firms,
     timesheets,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.importsWorkerBundle
-      ? { workerBundle: options.importsWorkerBundle }
-      : {}),
+    ...(options.importsWorkerBundle ? { workerBundle: options.importsWorkerBundle } : {}),
   });
   const exports = createExportsService(ctx, {
     billing,
@@ -192,8 +168,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     audit: privacy.audit,
     firms: {
       name: (id) => ctx.repos.firms.get(id)?.profile.name ?? null,
-      all: () =>
-        ctx.repos.firms.listSummaries().map(({ id, name }) => ({ id, name })),
+      all: () => ctx.repos.firms.listSummaries().map(({ id, name }) => ({ id, name })),
     },
     contact: (firmId, id) => ctx.repos.contacts.get(firmId, id),
   });
@@ -226,7 +201,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     smtp: () => messaging.smtp.view().account,
     backupsDir: () => privacy.backupSettings().backupsDir,
     backupsCopyDir: () => privacy.backupSettings().folder,
-    onFirmRemoved: (firmId) => ctx.emit("firms:changed", { ids: [firmId] }),
+    onFirmRemoved: (firmId) => ctx.emit('firms:changed', { ids: [firmId] }),
   });
   return {
     ctx,
@@ -250,16 +225,8 @@ export function createServices(db: Db, options: ServicesOptions) {
     agenda,
     agendaSync,
     retention,
-    recovery: createRecoveryService({
-      damage: null,
-      ...options.recovery,
-      dataDir: options.dataDir,
-    }),
-    info: {
-      version: options.appVersion,
-      dataDir: options.dataDir,
-      transport: options.transport,
-    },
+    recovery: createRecoveryService({ damage: null, ...options.recovery, dataDir: options.dataDir }),
+    info: { version: options.appVersion, dataDir: options.dataDir, transport: options.transport },
   };
 }
 export type Services = ReturnType<typeof createServices>;
