@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { appointmentUid, type Appointment } from '../../../shared/domain/agenda/appointment';
-import { findSlots } from '../../../shared/domain/agenda/slots';
+import { findSlots, type Occupation, type Slot } from '../../../shared/domain/agenda/slots';
 import type { AppointmentsRepository } from '../../store/repositories/appointments';
 import type { ServiceContext } from '../context';
 import type { FirmsService } from '../firms';
@@ -36,7 +36,10 @@ export function createAgendaDemo(
       const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
       const first = today.minus({ days: options.daysBefore ?? 14 });
       const last = today.plus({ days: options.daysAfter ?? 16 });
-      const contacts = ctx.repos.contacts.list(firmId, '', 200, 0).items;
+      // Patients: the firm's private contacts (no company) reached on a mobile, not its laboratories or colleagues.
+      const contacts = ctx.repos.contacts
+        .list(firmId, '', 500, 0)
+        .items.filter((c) => c.company === '' && /^\+33[67]/.test(c.phones[0] ?? ''));
       const next = random(Number(today.toFormat('yyyyMMdd')));
       const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
       const step = config.settings.slotStepMinutes * 60_000;
@@ -46,16 +49,38 @@ export function createAgendaDemo(
           for (const agenda of config.agendas.filter((a) => a.active)) {
             const motifs = config.motifs.filter((m) => m.agendaIds.includes(agenda.id));
             if (motifs.length === 0) continue;
+            // Each motif's slots of the day once (the day starts empty), then a greedy walk that books some of them.
+            const free = new Map(
+              motifs.map((m) => [
+                m.id,
+                findSlots(
+                  config,
+                  timeZone,
+                  { motifId: m.id, agendaIds: [agenda.id], from: day.toMillis(), limit: 200, horizonDays: 1 },
+                  () => [],
+                ),
+              ]),
+            );
+            const today: Occupation[] = [];
+            const fits = (m: (typeof motifs)[number], slot: Slot) =>
+              !today.some(
+                (o) =>
+                  o.from < slot.endsAt + m.bufferAfterMinutes * 60_000 &&
+                  o.to > slot.startsAt - m.bufferBeforeMinutes * 60_000,
+              ) &&
+              (m.maxPerDay === null || today.filter((o) => o.motifId === m.id).length < m.maxPerDay);
             let cursor = day.toMillis();
             for (;;) {
-              const motif = next() < 0.75 ? motifs[0]! : pick(motifs);
-              const [slot] = findSlots(
-                config,
-                timeZone,
-                { motifId: motif.id, agendaIds: [agenda.id], from: cursor, limit: 1, horizonDays: 1 },
-                (a, b) => deps.appointments.occupations([agenda.id], a, b),
-              );
-              if (!slot || slot.startsAt >= day.plus({ days: 1 }).toMillis()) break;
+              const wanted = next() < 0.75 ? motifs[0]! : pick(motifs);
+              const firstFit = (m: (typeof motifs)[number]) =>
+                free.get(m.id)!.find((slot) => slot.startsAt >= cursor && fits(m, slot));
+              let motif = wanted;
+              let slot = firstFit(wanted);
+              if (!slot && wanted !== motifs[0]) {
+                motif = motifs[0]!;
+                slot = firstFit(motif);
+              }
+              if (!slot) break;
               if (next() > 0.68) {
                 cursor = slot.startsAt + step;
                 continue;
@@ -96,6 +121,15 @@ export function createAgendaDemo(
                 updatedBy: 'démo',
                 updatedAt: Math.min(now, slot.startsAt - 3 * 86_400_000),
               });
+              if (status !== 'cancelled') {
+                today.push({
+                  agendaId: agenda.id,
+                  from: slot.startsAt - motif.bufferBeforeMinutes * 60_000,
+                  to: slot.endsAt + motif.bufferAfterMinutes * 60_000,
+                  motifId: motif.id,
+                  startsAt: slot.startsAt,
+                });
+              }
               count += 1;
               cursor = slot.endsAt;
             }
