@@ -19,7 +19,7 @@ const rendererPatterns = [
     message: 'The renderer never imports main: use the contract.',
   },
   {
-    group: ['electron', 'better-sqlite3', ...nodeBuiltins],
+    group: ['electron', 'better-sqlite3*', ...nodeBuiltins],
     message: 'The renderer is sandboxed Chromium: no Node, Electron or native modules.',
   },
   { regex: mainOnlyDomain, message: mainOnlyMessage },
@@ -91,7 +91,7 @@ export default tseslint.config(
               message: 'shared/ imports nothing outside itself.',
             },
             {
-              group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins],
+              group: ['electron', 'better-sqlite3*', 'react', ...nodeBuiltins],
               message: 'shared/ is pure TypeScript: no Node, Electron, DOM or React.',
             },
           ],
@@ -116,7 +116,10 @@ export default tseslint.config(
               group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'],
               message: 'shared/ imports nothing outside itself.',
             },
-            { group: ['electron', 'better-sqlite3', 'react', ...nodeBuiltins], message: 'shared/ is pure TypeScript.' },
+            {
+              group: ['electron', 'better-sqlite3*', 'react', ...nodeBuiltins],
+              message: 'shared/ is pure TypeScript.',
+            },
             { regex: mainOnlyDomain, message: mainOnlyMessage },
           ],
         },

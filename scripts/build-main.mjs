@@ -19,7 +19,7 @@ const outdir = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : path.joi
 
 const MAIN_EXTERNAL = [
   'electron',
-  'better-sqlite3', // native: loaded through `nativeBinding` from .native/ (see main/electron/native.ts)
+  'better-sqlite3-multiple-ciphers', // native: loaded through `nativeBinding` from .native/ (main/electron/native.ts)
   'bufferutil', // optional native speed-ups that ws tries to require
   'utf-8-validate',
   'pdfkit', // reads its font metrics from its own folder at run time

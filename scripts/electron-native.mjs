@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Makes sure .native/electron-<version>-<platform>-<arch>/better_sqlite3.node exists: better-sqlite3 built for
-// Electron's ABI, loaded by main through better-sqlite3's `nativeBinding` option. node_modules keeps Node's build,
-// so `npm start` and `npm test` both work on one checkout, in any order, without rebuilding back and forth.
+// Makes sure .native/electron-<version>-<platform>-<arch>/better_sqlite3_multiple_ciphers.node exists:
+// better-sqlite3-multiple-ciphers (better-sqlite3 over SQLite3MultipleCiphers: the store is encrypted, see
+// main/store/cipher.ts) built for Electron's ABI, loaded by main through the driver's `nativeBinding` option.
+// node_modules keeps Node's build, so `npm start` and `npm test` both work on one checkout, in any order,
+// without rebuilding back and forth.
 //
 //   node scripts/electron-native.mjs [--platform P] [--arch A] [--force]
 //
-// Builds only when the file is missing. Needs the internet (a prebuilt binary from better-sqlite3's GitHub
-// releases, or Electron's headers for a local compile), which is why it runs from `npm start` / `npm run dist`
-// and never from postinstall. Cross-platform (--platform/--arch) works with prebuilt binaries only.
+// Builds only when the file is missing. Needs the internet (a prebuilt binary from the driver's GitHub
+// releases, or Electron's headers for a local compile: 2–5 minutes, the SQLite amalgamation is large), which
+// is why it runs from `npm start` / `npm run dist` and never from postinstall. Cross-platform
+// (--platform/--arch) works with prebuilt binaries only.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,23 +29,25 @@ const electronVersion = JSON.parse(fs.readFileSync(require.resolve('electron/pac
 const platform = arg('platform', process.platform);
 const arch = arg('arch', process.arch);
 const dir = path.join(root, '.native', `electron-${electronVersion}-${platform}-${arch}`);
-const target = path.join(dir, 'better_sqlite3.node');
+// Its own name: a plain better-sqlite3 build left here by an older checkout must never be picked up.
+const target = path.join(dir, 'better_sqlite3_multiple_ciphers.node');
+const driver = 'better-sqlite3-multiple-ciphers';
 
 if (fs.existsSync(target) && !process.argv.includes('--force')) {
-  console.log(`better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}): ${path.relative(root, target)}`);
+  console.log(`${driver} for Electron ${electronVersion} (${platform}-${arch}): ${path.relative(root, target)}`);
   process.exit(0);
 }
 
-const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+const source = path.dirname(require.resolve(`${driver}/package.json`));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'permanence-native-'));
-const pkg = path.join(work, 'better-sqlite3');
+const pkg = path.join(work, driver);
 try {
   // A private copy: building in node_modules would replace Node's binary and break `npm test`.
   fs.cpSync(source, pkg, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) });
   const built = path.join(pkg, 'build', 'Release', 'better_sqlite3.node');
   const electronArgs = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${arch}`];
 
-  console.log(`Fetching a prebuilt better-sqlite3 for Electron ${electronVersion} (${platform}-${arch})…`);
+  console.log(`Fetching a prebuilt ${driver} for Electron ${electronVersion} (${platform}-${arch})…`);
   const prebuild = run(resolveBin('prebuild-install', 'bin.js'), [...electronArgs, `--platform=${platform}`], pkg);
   if (!prebuild || !fs.existsSync(built)) {
     if (platform !== process.platform)
@@ -53,8 +58,7 @@ try {
       ['rebuild', '--release', ...electronArgs, '--dist-url=https://electronjs.org/headers'],
       pkg,
     );
-    if (!gyp || !fs.existsSync(built))
-      fail('node-gyp could not build better-sqlite3 for Electron (see the output above)');
+    if (!gyp || !fs.existsSync(built)) fail(`node-gyp could not build ${driver} for Electron (see the output above)`);
   }
   fs.mkdirSync(dir, { recursive: true });
   // Copy then rename: an interrupted run never leaves a truncated .node that would crash Electron at start.
@@ -69,7 +73,7 @@ function resolveBin(name, bin) {
   try {
     return path.join(path.dirname(require.resolve(`${name}/package.json`)), bin);
   } catch {
-    fail(`${name} is missing from node_modules (it comes with better-sqlite3 / npm); run npm install`);
+    fail(`${name} is missing from node_modules (it comes with ${driver} / npm); run npm install`);
   }
 }
 

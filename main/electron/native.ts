@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The file scripts/electron-native.mjs writes: a name of its own, so a plain better-sqlite3 build left in .native/
+ * by an older checkout is never loaded (it would ignore the store's key). */
+export const NATIVE_FILE = 'better_sqlite3_multiple_ciphers.node';
+
 /**
- * better-sqlite3 is compiled against one ABI. node_modules keeps Node's build (for vitest, the harness, the CLI);
+ * better-sqlite3-multiple-ciphers (the store's driver, main/store/cipher.ts) is compiled against one ABI. node_modules keeps Node's build (for vitest, the harness, the CLI);
  * Electron loads its own build from `.native/` through better-sqlite3's `nativeBinding` option, so `npm start` and
  * `npm test` never fight over one file. scripts/electron-native.mjs produces it; electron-builder ships the
  * folder as extraResources (resources/native/...).
@@ -24,8 +28,8 @@ export interface NativeBindingLocation {
 export function resolveNativeBinding(where: NativeBindingLocation, exists = fs.existsSync): string | null {
   const dir = nativeDirName(where.electronVersion, where.platform, where.arch);
   const candidates = [
-    ...(where.resourcesPath ? [path.join(where.resourcesPath, 'native', dir, 'better_sqlite3.node')] : []),
-    path.join(where.appRoot, '.native', dir, 'better_sqlite3.node'),
+    ...(where.resourcesPath ? [path.join(where.resourcesPath, 'native', dir, NATIVE_FILE)] : []),
+    path.join(where.appRoot, '.native', dir, NATIVE_FILE),
   ];
   return candidates.find((file) => exists(file)) ?? null;
 }

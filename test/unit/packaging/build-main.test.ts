@@ -18,7 +18,7 @@ const root = path.resolve(__dirname, '..', '..', '..');
 let outdir: string;
 
 beforeAll(() => {
-  // Inside the project, so the bundles' require('better-sqlite3') finds node_modules as in the installed app.
+  // Inside the project, so the bundles' require('better-sqlite3-multiple-ciphers') finds node_modules as in the app.
   fs.mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
   outdir = fs.mkdtempSync(path.join(root, 'node_modules', '.cache', 'permanence-build-'));
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-main.mjs'), '--outdir', outdir], { cwd: root });
@@ -43,7 +43,7 @@ describe('main and preload bundles', () => {
       };
       const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
       const external = requires(bundle).filter((name) => !builtins.has(name));
-      expect(external).toContain('better-sqlite3');
+      expect(external).toContain('better-sqlite3-multiple-ciphers');
       for (const name of external) {
         // A devDependency required at run time would be missing from the installed app.
         const packageName = name

@@ -29,17 +29,17 @@ describe('app URL', () => {
   });
 });
 
-describe('Electron build of better-sqlite3', () => {
+describe('Electron build of better-sqlite3-multiple-ciphers', () => {
   const where = { appRoot: '/repo', electronVersion: '39.8.10', platform: 'linux', arch: 'x64' };
   const dir = nativeDirName('39.8.10', 'linux', 'x64');
 
   it('is found in .native when running from sources', () => {
-    const expected = path.join('/repo', '.native', dir, 'better_sqlite3.node');
+    const expected = path.join('/repo', '.native', dir, 'better_sqlite3_multiple_ciphers.node');
     expect(resolveNativeBinding({ ...where, resourcesPath: null }, (f) => f === expected)).toBe(expected);
   });
 
   it('is found in resources/native in a packaged app', () => {
-    const expected = path.join('/app/resources', 'native', dir, 'better_sqlite3.node');
+    const expected = path.join('/app/resources', 'native', dir, 'better_sqlite3_multiple_ciphers.node');
     expect(resolveNativeBinding({ ...where, resourcesPath: '/app/resources' }, (f) => f === expected)).toBe(expected);
   });
 
