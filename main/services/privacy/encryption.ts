@@ -11,6 +11,7 @@ import {
   storeKeyOf,
   type Db,
 } from '../../store/cipher';
+import { quickCheck } from '../../store/integrity';
 import { BACKUPS_DIR, DATABASE_FILE, ensurePrivateDir, FILE_MODE, openStore, schemaVersion } from '../../store/open';
 import type { SecretStore } from '../secrets';
 import { createAuditLog } from './audit';
@@ -46,7 +47,7 @@ function refused(reason: string): PermanenceError {
 /**
  * Encrypts an existing plain store, once, with `key` (the data directory's lock is taken: the store must be
  * closed). A plain copy made by VACUUM INTO (the WAL included) is encrypted in place with `PRAGMA rekey` (refused
- * in WAL mode, so on that copy in rollback-journal mode), put back in WAL mode, then checked like a backup:
+ * in WAL mode, so on that copy without journal: it is scratch until verified), put back in WAL mode, then checked like a backup:
  * integrity_check (FTS5's included), schema version and every table's row count equal to the plain store's.
  * Only then is it renamed over the store (atomic). The plain store stays, hard-linked before the rename, in
  * DATA_DIR/plain-before-encryption/ with the plain backups of backups/, until she confirms
@@ -111,9 +112,8 @@ function encryptedCopy(store: string, temp: string, key: Buffer, options: Encryp
   let counts: Record<string, number>;
   let version: number;
   try {
-    const problems = (plain.pragma('integrity_check(10)') as Array<{ integrity_check: string }>)
-      .map((row) => row.integrity_check)
-      .filter((line) => line !== 'ok');
+    // quick_check here (VACUUM INTO reads every row anyway); the full integrity_check runs on the copy below.
+    const problems = quickCheck(plain);
     if (problems.length > 0) throw refused(`base en clair endommagée : ${problems.join(' ; ')}`);
     counts = countRows(plain);
     version = schemaVersion(plain);
@@ -124,7 +124,10 @@ function encryptedCopy(store: string, temp: string, key: Buffer, options: Encryp
   if (process.platform !== 'win32') fs.chmodSync(temp, FILE_MODE);
   const copy: Db = openDatabaseFile(temp, { fileMustExist: true, ...access(options) });
   try {
-    copy.pragma('journal_mode = DELETE'); // rekey is refused in WAL mode
+    // rekey is refused in WAL mode. The copy is scratch until verified below: no journal and no fsync while it
+    // is rewritten (a crash leaves a hidden temporary file, never the store).
+    copy.pragma('journal_mode = OFF');
+    copy.pragma('synchronous = OFF');
     rekeyPlain(copy, key, options.nativeBinding);
   } finally {
     copy.close();
