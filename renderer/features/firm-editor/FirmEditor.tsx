@@ -12,8 +12,20 @@ import { IdentityTab } from './IdentityTab';
 import { MessageFieldsTab } from './MessageFieldsTab';
 import { PeopleTab } from './PeopleTab';
 import { ScriptTab } from './ScriptTab';
+import { ContractEndedPanel } from '../privacy/retention/ContractEndedPanel';
+import { FirmPrivacyTab } from '../privacy/retention/FirmPrivacyTab';
 
-const TAB_IDS = ['identity', 'hours', 'people', 'consignes', 'script', 'messageFields', 'billing', 'contacts'] as const;
+const TAB_IDS = [
+  'identity',
+  'hours',
+  'people',
+  'consignes',
+  'script',
+  'messageFields',
+  'billing',
+  'contacts',
+  'privacy',
+] as const;
 type TabId = (typeof TAB_IDS)[number];
 
 export function FirmEditor() {
@@ -30,6 +42,8 @@ export function FirmEditor() {
   const discard = useEditor((s) => s.discard);
   const archive = useEditor((s) => s.archive);
   const [confirmArchive, setConfirmArchive] = useState(false);
+  const removed = useEditor((s) => s.removed);
+  const startNew = useEditor((s) => s.startNew);
   const counts = {
     identity: useIssueCount([
       'profile.name',
@@ -46,6 +60,8 @@ export function FirmEditor() {
     messageFields: useIssueCount(['messageFields']),
     billing: useIssueCount(['billing']),
   };
+
+  if (removed) return <ContractEndedPanel name={name} result={removed} onClose={startNew} />;
 
   return (
     <section className="editor" aria-label={t('editor.label', { name: name || t('editor.newFirm') })}>
@@ -92,8 +108,8 @@ export function FirmEditor() {
         tabs={TAB_IDS.map((id) => ({
           id,
           label: t(`editor.tab.${id}`),
-          disabled: id === 'contacts' && !firmId,
-          badge: id === 'contacts' ? undefined : counts[id],
+          disabled: (id === 'contacts' || id === 'privacy') && !firmId,
+          badge: id === 'contacts' || id === 'privacy' ? undefined : counts[id],
         }))}
       />
       <div
@@ -111,6 +127,7 @@ export function FirmEditor() {
         {tab === 'messageFields' ? <MessageFieldsTab /> : null}
         {tab === 'billing' ? <BillingRulesTab /> : null}
         {tab === 'contacts' && firmId ? <ContactsTab firmId={firmId} /> : null}
+        {tab === 'privacy' && firmId ? <FirmPrivacyTab firmId={firmId} /> : null}
       </div>
       {confirmArchive ? (
         <ConfirmDialog

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { PermanenceError, type FieldIssue, type PermanenceClient } from '../../../shared/api';
 import { firmDraftSchema, type FirmDetail, type FirmDraftInput } from '../../../shared/domain/firm/aggregate';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
+import type { ContractEnd } from '../../../shared/domain/retention';
 import { blankFirmDraft } from './blank-firm';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -18,12 +19,15 @@ export interface EditorState {
   saveState: SaveState;
   saveError: string | null;
   loading: boolean;
+  /** Set once the firm's contract ended and its data was erased: nothing may be saved any more (it would recreate it). */
+  removed: ContractEnd | null;
   open(id: string): Promise<void>;
   startNew(): void;
   update(mutate: (draft: FirmDraftInput) => void): void;
   save(): Promise<FirmDetail | null>;
   discard(): void;
   archive(): Promise<boolean>;
+  markRemoved(result: ContractEnd): void;
 }
 
 export function isDirty(state: Pick<EditorState, 'draft' | 'pristine'>): boolean {
@@ -71,9 +75,10 @@ export function createEditorStore(
     saveState: 'idle',
     saveError: null,
     loading: false,
+    removed: null,
 
     async open(id) {
-      set({ loading: true, saveError: null });
+      set({ loading: true, saveError: null, removed: null });
       try {
         const detail = await api.firms.get({ id });
         const draft = draftFrom(detail);
@@ -96,6 +101,7 @@ export function createEditorStore(
     startNew() {
       const draft = blankFirmDraft();
       set({
+        removed: null,
         firmId: null,
         revision: undefined,
         detail: null,
@@ -115,7 +121,8 @@ export function createEditorStore(
     },
 
     async save() {
-      const { draft, firmId, revision } = get();
+      const { draft, firmId, revision, removed } = get();
+      if (removed) return null;
       const issues = validate(draft);
       if (issues.length > 0) {
         set({ issues, showIssues: true, saveState: 'error', saveError: null });
@@ -169,6 +176,10 @@ export function createEditorStore(
       set({ draft: blankFirmDraft(), pristine: JSON.stringify(blankFirmDraft()) });
       onArchived(firmId);
       return true;
+    },
+
+    markRemoved(result) {
+      set({ removed: result, pristine: JSON.stringify(get().draft), saveState: 'idle', saveError: null });
     },
 
     discard() {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { ProcessingRegister } from './model';
@@ -25,7 +26,11 @@ export function renderRegisterPdf(register: ProcessingRegister): Promise<Buffer>
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('body', FONT).registerFont('bold', FONT_BOLD);
+  // Bytes copied into this realm's Uint8Array: pdfkit checks `instanceof Uint8Array`, which a Buffer from another
+  // realm (a test's DOM environment) fails.
+  doc
+    .registerFont('body', new Uint8Array(fs.readFileSync(FONT)))
+    .registerFont('bold', new Uint8Array(fs.readFileSync(FONT_BOLD)));
 
   const heading = (text: string) => {
     doc.moveDown(0.8).font('bold').fontSize(12).fillColor(ACCENT).text(text).moveDown(0.3);
