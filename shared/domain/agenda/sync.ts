@@ -52,6 +52,8 @@ export interface AppointmentSyncIssue {
   agendaId: string;
   /** conflict: both sides changed (a 412); cancelled_remote: « annulé côté cabinet » (deleted on the server). */
   kind: 'conflict' | 'cancelled_remote';
+  /** Permanence's version. */
+  local: { startsAt: number; endsAt: number; callerName: string; status: string };
   /** The server's version of a conflict: its times, whether it is cancelled, and whether that slot is free here. */
   server: { startsAt: number; endsAt: number; cancelled: boolean; slotFree: boolean } | null;
 }

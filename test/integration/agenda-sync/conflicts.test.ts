@@ -90,7 +90,18 @@ describe.runIf(requireRadicale())('agenda CalDAV sync, conflicts and deletions o
     await sync.engine.pull(t.agendaId);
     expect(t.services.agenda.appointments.get(id)!.status).toBe('booked'); // never dropped
     expect(sync.issues(t.firmId)).toEqual([
-      { appointmentId: id, agendaId: t.agendaId, kind: 'cancelled_remote', server: null },
+      {
+        appointmentId: id,
+        agendaId: t.agendaId,
+        kind: 'cancelled_remote',
+        local: {
+          startsAt: paris('2026-03-12T09:00'),
+          endsAt: paris('2026-03-12T09:30'),
+          callerName: 'Jeanne Petit',
+          status: 'booked',
+        },
+        server: null,
+      },
     ]);
     // A later change here does not silently re-create it.
     t.services.agenda.booking.move({ id, startsAt: paris('2026-03-12T10:00'), force: { reason: 'test' } });

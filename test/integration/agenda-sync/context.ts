@@ -40,7 +40,7 @@ export interface SyncContext {
 
 export async function openSyncContext(
   radicale: Radicale,
-  options: { dataDir?: string; start?: string; calendar?: string } = {},
+  options: { dataDir?: string; start?: string; calendar?: string; workerBundle?: string } = {},
 ): Promise<SyncContext> {
   const dataDir = options.dataDir ?? tempDir();
   const clock = { now: paris(options.start ?? '2026-03-02T08:00') };
@@ -57,6 +57,7 @@ export async function openSyncContext(
       now: () => clock.now,
       emit: (name, payload) => events.push({ name, payload }),
       agendaSyncBackoff: { baseMs: 5_000, maxMs: 300_000 },
+      ...(options.workerBundle ? { agendaSyncWorkerBundle: options.workerBundle } : {}),
     });
     return { db, services };
   }

@@ -52,10 +52,73 @@ export function wallTimeOf(time: ICAL.Time): WallTime {
   };
 }
 
-/** A wall time that falls in a DST gap moves forward by the gap (luxon's rule, as RFC 5545 asks). */
+const DAY = 86_400_000;
+const SPAN = 3 * 366 * DAY;
+
+/**
+ * A zone's offset changes over a few years around now, found once per zone (days scanned with luxon, then
+ * bisected to the minute), so converting the thousands of occurrences of a calendar is a binary search rather
+ * than an Intl call each (that call was most of the expansion time).
+ */
+interface OffsetTable {
+  from: number;
+  to: number;
+  at: number[];
+  after: number[];
+  initial: number;
+}
+const tables = new Map<string, OffsetTable>();
+const luxonOffset = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).offset;
+
+function tableOf(zone: string): OffsetTable {
+  let table = tables.get(zone);
+  if (table) return table;
+  const now = Date.now();
+  const from = now - SPAN;
+  const to = now + SPAN;
+  table = { from, to, at: [], after: [], initial: luxonOffset(from, zone) };
+  let before = table.initial;
+  for (let t = from; t < to; t += DAY) {
+    const next = luxonOffset(t + DAY, zone);
+    if (next === before) continue;
+    let lo = t;
+    let hi = t + DAY;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (luxonOffset(mid, zone) === before) lo = mid;
+      else hi = mid;
+    }
+    table.at.push(hi);
+    table.after.push(next);
+    before = next;
+  }
+  tables.set(zone, table);
+  return table;
+}
+
+/** The zone's UTC offset in minutes at an instant. */
+function offsetAt(ms: number, zone: string): number {
+  const table = tableOf(zone);
+  if (ms < table.from || ms >= table.to) return luxonOffset(ms, zone);
+  let lo = 0;
+  let hi = table.at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table.at[mid]! <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? table.initial : table.after[lo - 1]!;
+}
+
+/**
+ * UTC of a wall time in a zone. A wall time in a DST gap moves forward by the gap (as luxon does, and as RFC 5545
+ * asks); one that occurs twice (the October hour) is taken at its second occurrence.
+ */
 function inZone(time: WallTime, zone: string): number {
-  const { year, month, day, hour, minute, second } = time;
-  return DateTime.fromObject({ year, month, day, hour, minute, second }, { zone }).toMillis();
+  const local = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+  if (zone === 'UTC') return local;
+  const guess = local - offsetAt(local, zone) * 60_000;
+  return local - offsetAt(guess, zone) * 60_000;
 }
 
 export function createZoneResolver(vtimezones: ICAL.Component[], firmZone: string): ZoneResolver {

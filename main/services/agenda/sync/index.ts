@@ -40,7 +40,22 @@ export interface AgendaSyncDeps {
   pullEveryMs?: number;
 }
 
-function syncError(code: SyncErrorCode, message: string): PermanenceError {
+/** Main's French sentence per failure (logs, CLI); the renderer says agendaSync.errors.<code> in her language. */
+const FRENCH: Record<SyncErrorCode, string> = {
+  network: 'Serveur injoignable : nouvel essai automatique.',
+  auth: 'Utilisateur ou mot de passe refusé par le serveur (iCloud : un mot de passe d’application est nécessaire).',
+  forbidden: 'Le serveur refuse l’accès à ce calendrier.',
+  not_found: 'Calendrier introuvable sur le serveur.',
+  precondition: 'Le serveur a refusé une écriture modifiée entre-temps.',
+  token_invalid: 'Le serveur a refusé le jeton de synchronisation : comparaison complète.',
+  server: 'Le serveur a répondu par une erreur : nouvel essai automatique.',
+  unsupported: 'Google Agenda n’est pas encore pris en charge (connexion OAuth).',
+  server_empty: 'Le calendrier du serveur paraît vide.',
+  internal: 'La synchronisation a échoué ; le détail est dans le journal.',
+};
+
+function syncError(code: SyncErrorCode): PermanenceError {
+  const message = FRENCH[code];
   const api =
     code === 'auth' || code === 'forbidden'
       ? 'FORBIDDEN'
@@ -161,12 +176,12 @@ export function createAgendaSync(ctx: ServiceContext, deps: AgendaSyncDeps) {
     async discover(agendaId: string): Promise<DiscoveredCalendarView[]> {
       const row = requireAccount(agendaId);
       const password = deps.secrets.get(secretName(agendaId));
-      if (password === null) throw syncError('auth', 'Mot de passe CalDAV manquant.');
+      if (password === null) throw syncError('auth');
       try {
         const dav = await connectCalDav({ serverUrl: row.serverUrl, username: row.username, password });
         return (await dav.discover()).map(({ url, displayName, color }) => ({ url, displayName, color }));
       } catch (error) {
-        if (error instanceof CalDavError) throw syncError(error.failure, error.message);
+        if (error instanceof CalDavError) throw syncError(error.failure);
         throw error;
       }
     },
@@ -208,10 +223,15 @@ export function createAgendaSync(ctx: ServiceContext, deps: AgendaSyncDeps) {
       return repo
         .openLinks(firmId)
         .filter((l) => l.state === 'conflict' || l.state === 'cancelled_remote')
-        .map((l) => ({
+        .flatMap((l) => {
+          const a = deps.appointments.get(l.appointmentId);
+          return a ? [{ link: l, a }] : [];
+        })
+        .map(({ link: l, a }) => ({
           appointmentId: l.appointmentId,
           agendaId: l.agendaId,
           kind: l.state as AppointmentSyncIssue['kind'],
+          local: { startsAt: a.startsAt, endsAt: a.endsAt, callerName: a.callerName, status: a.status },
           server: l.conflict
             ? {
                 startsAt: l.conflict.start,

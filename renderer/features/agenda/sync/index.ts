@@ -1,0 +1,2 @@
+export { AgendaSyncSection } from './AgendaSyncSection';
+export { SyncIssues } from './SyncIssues';
