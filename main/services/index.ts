@@ -25,6 +25,7 @@ import { createLockService } from './privacy/lock/service';
 import { createRetentionService } from './privacy/retention';
 import { firmInvoicingOf } from './privacy/register/firm-invoicing';
 import { createAgendaService } from './agenda';
+import { createAppointmentMail } from './agenda/mail';
 import { createAgendaSync } from './agenda/sync';
 import { calendarText } from './agenda/sync/calendar-text';
 
@@ -99,6 +100,11 @@ export function createServices(db: Db, options: ServicesOptions) {
     settings,
     audit: privacy.audit,
     recordTaken: (taken) => timesheets.recordAppointmentTaken(taken),
+    // The caller's confirmation and notices, queued with the change itself (exactly once, like a message).
+    onChange: {
+      inTransaction: (id, change, previousStart) => void appointmentMail.queue(id, change, previousStart),
+      afterCommit: () => appointmentMail.kick(),
+    },
   });
   // Two-way CalDAV sync of the agendas (issue 11): busy blocks in, appointments out; the app and the harness start
   // its loop (agendaSync.engine.start()).
@@ -186,6 +192,19 @@ export function createServices(db: Db, options: ServicesOptions) {
   messaging.registerOtherJobs({
     attachmentsFor: (job) => invoices.attachmentsFor(job),
     onJob: (job) => invoices.onMailJob(job),
+  });
+  // Appointment e-mails (issue 11): the caller's .ics at send time, reminders and digests before each pump.
+  const appointmentMail = createAppointmentMail(ctx, {
+    outbox: messaging.messages.outbox,
+    kick: () => messaging.worker.kick(),
+    fromAddress: () => messaging.smtp.fromAddress()?.address ?? null,
+    firm: (firmId) => firms.get(firmId),
+    config: (firmId) => agenda.config.view(firmId).config,
+    settings: (firmId) => agenda.config.view(firmId).config.settings,
+  });
+  messaging.registerOtherJobs({
+    attachmentsFor: async (job) => appointmentMail.attachmentsFor(job),
+    beforePump: () => void appointmentMail.runDue(),
   });
   // Per-firm retention, its daily purge, the end of a contract and the register (issue 12), in the audit log.
   const retention = createRetentionService(db, {

@@ -16,5 +16,6 @@ export function createAgendaHandlers(services: Services): HandlersFor<keyof type
     'agenda:list': (input) => queries.list(input),
     'agenda:findForCaller': (input) => queries.findForCaller(input),
     'agenda:availability': (input) => queries.availability(input),
+    'agenda:daySheet': (input) => services.agenda.daySheet.render(input),
   };
 }

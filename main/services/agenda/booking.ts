@@ -34,6 +34,18 @@ export interface BookingDeps {
   recordTaken: (appointment: { firmId: string; callId: string | null; at: number; label: string }) => {
     id: string;
   } | null;
+  /**
+   * An appointment was booked, moved or cancelled: called INSIDE the transaction that wrote it, so what it
+   * queues (the caller's e-mail) is committed with the change or not at all; `afterCommit` runs once it is.
+   */
+  onChange?: {
+    inTransaction: (
+      appointmentId: string,
+      change: 'booked' | 'moved' | 'cancelled',
+      previousStart: number | null,
+    ) => void;
+    afterCommit: () => void;
+  };
 }
 
 const PROBLEM_KEYS: Record<BookingProblem, AgendaErrorKey> = {
@@ -173,6 +185,7 @@ export function createBooking(ctx: ServiceContext, deps: BookingDeps) {
         };
         repo.insert(created);
         auditForced(created, problems, 'book');
+        deps.onChange?.inTransaction(id, 'booked', null);
         const label = ['RDV pris', motif.name, caller.name].filter(Boolean).join(' — ');
         const entry = deps.recordTaken({ firmId: input.firmId, callId: input.callId, at: now, label });
         if (entry) {
@@ -181,6 +194,7 @@ export function createBooking(ctx: ServiceContext, deps: BookingDeps) {
         }
         return created;
       })();
+      deps.onChange?.afterCommit();
       changed(appointment.firmId, [appointment.id]);
       return appointment;
     },
@@ -209,8 +223,10 @@ export function createBooking(ctx: ServiceContext, deps: BookingDeps) {
         };
         repo.update(moved);
         auditForced(moved, problems, 'move');
+        deps.onChange?.inTransaction(moved.id, 'moved', before.startsAt);
         return moved;
       })();
+      deps.onChange?.afterCommit();
       changed(after.firmId, [after.id]);
       return after;
     },
@@ -225,7 +241,12 @@ export function createBooking(ctx: ServiceContext, deps: BookingDeps) {
         updatedBy: deps.who(),
         updatedAt: ctx.now(),
       };
-      ctx.db.transaction(() => repo.update(after))();
+      ctx.db.transaction(() => {
+        repo.update(after);
+        if (status === 'cancelled' && before.status !== 'cancelled')
+          deps.onChange?.inTransaction(id, 'cancelled', null);
+      })();
+      if (status === 'cancelled') deps.onChange?.afterCommit();
       changed(after.firmId, [after.id]);
       return after;
     },

@@ -5,6 +5,7 @@ import type { AuditRecorder } from '../privacy/audit';
 import type { SettingsService } from '../settings';
 import { createBooking, type BookingDeps } from './booking';
 import { createAgendaConfigService } from './config';
+import { createDaySheet } from './daysheet';
 import { createAgendaDemo } from './demo';
 import { createAgendaQueries } from './queries';
 import { createAgendaWorkspace } from './workspace';
@@ -21,6 +22,8 @@ export function createAgendaService(
     settings: SettingsService;
     audit?: AuditRecorder | undefined;
     recordTaken: BookingDeps['recordTaken'];
+    /** The caller's e-mails (mail/): queued in the booking's own transaction. */
+    onChange?: BookingDeps['onChange'];
     /** The CalDAV sync's last success per agenda; until sync/ provides it, no agenda has one. */
     syncedAt?: (agendaId: string) => number | null;
   },
@@ -35,6 +38,7 @@ export function createAgendaService(
     who,
     audit: deps.audit,
     recordTaken: deps.recordTaken,
+    ...(deps.onChange ? { onChange: deps.onChange } : {}),
   });
   const queries = createAgendaQueries(ctx, {
     firms: deps.firms,
@@ -50,6 +54,12 @@ export function createAgendaService(
     queries,
     workspace,
     demo: createAgendaDemo(ctx, { firms: deps.firms, config, appointments }),
+    daySheet: createDaySheet({
+      now: ctx.now,
+      view: (firmId) => config.view(firmId),
+      firmName: (firmId) => deps.firms.get(firmId).profile.name,
+      range: (firmId, agendaId, from, to) => appointments.range(firmId, agendaId, from, to),
+    }),
   };
 }
 export type AgendaService = ReturnType<typeof createAgendaService>;

@@ -101,6 +101,19 @@ export const agendaMethods = {
       })
       .strict(),
   ),
+  /** One practitioner's printable day sheet (PDF, base64) for a local date of the firm. */
+  'agenda:daySheet': method<{ fileName: string; base64: string; count: number }>()(
+    z
+      .object({
+        firmId: idSchema,
+        agendaId: idSchema,
+        date: z
+          .string()
+          .max(10)
+          .regex(/^\d{4}-\d{2}-\d{2}$/),
+      })
+      .strict(),
+  ),
   /** Whether each agenda's person is free now, from local data only (the ring card). */
   'agenda:availability': method<AgendaAvailability[]>()(
     z.object({ firmId: idSchema, agendaId: idSchema.nullable().default(null) }).strict(),

@@ -106,6 +106,12 @@ export const agendaSettingsSchema = z.object({
   closedOnPublicHolidays: z.boolean().default(true),
   /** Slots start every N minutes from a range's start. */
   slotStepMinutes: z.literal(SLOT_STEPS_MINUTES).default(15),
+  /** The caller's reminder e-mail the day before, at this local hour (0–23). */
+  reminderEnabled: z.boolean().default(true),
+  reminderHour: z.number().int().min(0).max(23).default(18),
+  /** The practitioner's list by e-mail at this local hour: the next day's from noon on, else the same day's. */
+  practitionerDigestEnabled: z.boolean().default(false),
+  practitionerDigestHour: z.number().int().min(0).max(23).default(19),
 });
 export type AgendaSettings = z.output<typeof agendaSettingsSchema>;
 

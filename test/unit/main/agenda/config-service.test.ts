@@ -15,7 +15,15 @@ describe('agenda: the firm’s set-up (agenda:config / agenda:saveConfig)', () =
       newCallersAllowed: false,
       maxPerDay: null,
     });
-    expect(view.config.settings).toEqual({ holidayRegion: 'FR', closedOnPublicHolidays: true, slotStepMinutes: 15 });
+    expect(view.config.settings).toEqual({
+      holidayRegion: 'FR',
+      closedOnPublicHolidays: true,
+      slotStepMinutes: 15,
+      reminderEnabled: true,
+      reminderHour: 18,
+      practitionerDigestEnabled: false,
+      practitionerDigestHour: 19,
+    });
     const saved = await t.client.agenda.saveConfig({
       firmId: t.firmId,
       expectedRevision: view.revision,
