@@ -14,6 +14,7 @@ import { PeopleTab } from './PeopleTab';
 import { ScriptTab } from './ScriptTab';
 import { ContractEndedPanel } from '../privacy/retention/ContractEndedPanel';
 import { FirmPrivacyTab } from '../privacy/retention/FirmPrivacyTab';
+import { FirmAgendaSyncTab } from '../agenda/sync';
 
 const TAB_IDS = [
   'identity',
@@ -24,6 +25,7 @@ const TAB_IDS = [
   'messageFields',
   'billing',
   'contacts',
+  'agendaSync',
   'privacy',
 ] as const;
 type TabId = (typeof TAB_IDS)[number];
@@ -108,8 +110,8 @@ export function FirmEditor() {
         tabs={TAB_IDS.map((id) => ({
           id,
           label: t(`editor.tab.${id}`),
-          disabled: (id === 'contacts' || id === 'privacy') && !firmId,
-          badge: id === 'contacts' || id === 'privacy' ? undefined : counts[id],
+          disabled: (id === 'contacts' || id === 'agendaSync' || id === 'privacy') && !firmId,
+          badge: id === 'contacts' || id === 'agendaSync' || id === 'privacy' ? undefined : counts[id],
         }))}
       />
       <div
@@ -127,6 +129,7 @@ export function FirmEditor() {
         {tab === 'messageFields' ? <MessageFieldsTab /> : null}
         {tab === 'billing' ? <BillingRulesTab /> : null}
         {tab === 'contacts' && firmId ? <ContactsTab firmId={firmId} /> : null}
+        {tab === 'agendaSync' && firmId ? <FirmAgendaSyncTab firmId={firmId} /> : null}
         {tab === 'privacy' && firmId ? <FirmPrivacyTab firmId={firmId} /> : null}
       </div>
       {confirmArchive ? (

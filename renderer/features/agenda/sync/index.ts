@@ -1,2 +1,3 @@
 export { AgendaSyncSection } from './AgendaSyncSection';
 export { SyncIssues } from './SyncIssues';
+export { FirmAgendaSyncTab } from './FirmAgendaSyncTab';
