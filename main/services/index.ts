@@ -19,6 +19,7 @@ import { createRecoveryService, type RecoveryOptions } from './recovery';
 import { createInvoicesService } from './invoices';
 import { createPrivacyService } from './privacy';
 import { createRightsService } from './privacy/rights';
+import type { StoreHost } from './privacy/live-restore';
 import { createKeySlots } from './privacy/keys/slots';
 import type { Keychain } from './privacy/keys/keychain';
 import { createLockService } from './privacy/lock/service';
@@ -61,6 +62,8 @@ export interface ServicesOptions {
   keychain?: Keychain | null;
   /** The key the store was opened with (the app lock wraps it under her passphrase); null for a plain store. */
   storeKey?: Buffer | null;
+  /** The process owning the open store (app, harness): lets a backup be restored from the app. */
+  storeHost?: StoreHost;
   /** Background jobs' log (the daily backup); no personal data goes there. */
   log?: (message: string, detail?: unknown) => void;
 }
@@ -240,6 +243,7 @@ export function createServices(db: Db, options: ServicesOptions) {
     invoices,
     privacy,
     rights,
+    storeHost: options.storeHost ?? null,
     lock,
     agenda,
     agendaSync,
