@@ -5,9 +5,10 @@ import { createDispatcher } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { createFileLogger, type AppLogger } from '../platform/logger';
 import { dataDirFromEnv } from '../platform/paths';
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
+import { createLiveStore } from '../api/live-store';
 import { guardRecoveryMode } from '../api/recovery-guard';
-import { openStoreOrRecovery, type Db } from '../store/open';
+import { openStoreOrRecovery } from '../store/open';
 import type { StoreDamage } from '../../shared/domain/recovery';
 import { createAppUrl } from './app-url';
 import { createEventSender } from './events';
@@ -47,41 +48,57 @@ function start(): void {
   const userData = app.getPath('userData');
   const dataDir = dataDirFromEnv(userData);
   const logger = createFileLogger(dataDir);
-  // Another Permanence on this directory: openDatabase throws DATA_DIR_IN_USE and fatal() says so.
-  const { db, damage, nativeBinding } = openDatabase(appRoot, dataDir, logger);
+  const nativeBinding = electronNativeBinding(appRoot, logger);
 
   const events = createEventSender(() => win?.webContents ?? null);
   const tray = createTrayOrNull(appRoot, logger);
   const shortcuts = createCallShortcuts((action) => events.emit('call:shortcut', { action }));
   const os = createElectronOs({ getWindow: () => win, tray, shortcuts });
-  const services = createServices(db, {
-    assetsDir: path.join(appRoot, 'assets'),
-    dataDir,
-    appVersion: app.getVersion(),
-    transport: 'electron',
-    emit: events.emit,
-    secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
-    platform: os,
-    ...(nativeBinding ? { nativeBinding } : {}),
-    log: (message, detail) => logger.info(message, detail),
-    ...(damage ? { recovery: recoveryOptions(damage, nativeBinding, logger) } : {}),
+  // The store and the services over it, replaceable while the app runs (a backup restored from Réglages ›
+  // Sauvegardes: main/api/live-store.ts); IPC always reaches the current ones. Another Permanence on this
+  // directory: the first open throws DATA_DIR_IN_USE and fatal() says so.
+  const live = createLiveStore<Services>({
+    open: () => openStoreOrRecovery({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) }),
+    build: (db, damage, storeHost) => {
+      const services = createServices(db, {
+        assetsDir: path.join(appRoot, 'assets'),
+        dataDir,
+        appVersion: app.getVersion(),
+        transport: 'electron',
+        emit: events.emit,
+        secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
+        platform: os,
+        ...(nativeBinding ? { nativeBinding } : {}),
+        log: (message, detail) => logger.info(message, detail),
+        ...(damage ? { recovery: recoveryOptions(damage, nativeBinding, logger) } : {}),
+        storeHost,
+      });
+      return { services, dispatch: guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage) };
+    },
+    // Not in recovery mode: there is no store then.
+    start: (services) => {
+      // Messages queued before a crash or a restart leave by themselves.
+      services.messages.startWorker();
+      // The daily verified backup (issue 12): a few minutes after start, then once a day.
+      services.privacy.scheduler.start();
+      // The daily retention purge (issue 12): after the first backup check, then once a day.
+      services.retention.scheduler.start();
+    },
+    // The outbox may be mid-SMTP-transaction: let it record the outcome before the store closes.
+    stop: async (services) => {
+      services.privacy.scheduler.stop();
+      services.retention.scheduler.stop();
+      await services.messages.stopWorker();
+    },
+    access: nativeBinding ? { nativeBinding } : {},
   });
-  // Messages queued before a crash or a restart leave by themselves (not in recovery mode: there is no store).
-  if (!damage) services.messages.startWorker();
-  // The agendas' CalDAV sync: queued appointment writes replayed, calendars read every few minutes.
-  if (!damage) services.agendaSync.engine.start();
-  // The daily verified backup (issue 12): a few minutes after start, then once a day.
-  if (!damage) services.privacy.scheduler.start();
-  // The daily retention purge (issue 12): after the first backup check, then once a day.
-  if (!damage) services.retention.scheduler.start();
-  const dispatch = guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage);
   const appUrl = createAppUrl({
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
     devUrl: app.isPackaged ? undefined : process.env.PERMANENCE_DEV_URL,
   });
   installCsp(session.defaultSession, appUrl);
   installPermissionHandlers(session.defaultSession, appUrl);
-  const unbindIpc = bindIpc({ ipcMain, dispatch, isTrustedUrl: (url) => appUrl.isAppUrl(url), logger });
+  const unbindIpc = bindIpc({ ipcMain, dispatch: live.dispatch, isTrustedUrl: (url) => appUrl.isAppUrl(url), logger });
 
   win = createMainWindow({
     appUrl,
@@ -92,7 +109,7 @@ function start(): void {
       logger,
       undefined,
       createExternalConfirm(
-        () => (damage ? 'fr' : services.settings.get().locale),
+        () => (live.damage ? 'fr' : live.services.settings.get().locale),
         () => win,
       ),
     ),
@@ -118,19 +135,15 @@ function start(): void {
   app.on('will-quit', (event) => {
     if (closing) return;
     closing = true;
-    // The outbox may be mid-SMTP-transaction: let it record the outcome before the store closes.
+    // The outbox may be mid-SMTP-transaction: live.close() lets it record the outcome before the store closes.
     event.preventDefault();
     shortcuts.release();
     unbindIpc();
     tray?.destroy();
-    services.privacy.scheduler.stop();
-    services.retention.scheduler.stop();
-    void Promise.all([services.messages.stopWorker(), services.agendaSync.engine.stop()])
-      .catch((error: unknown) => logger.error('outbox or agenda sync did not stop cleanly', error))
-      .finally(() => {
-        db.close();
-        app.exit(0);
-      });
+    void live
+      .close()
+      .catch((error: unknown) => logger.error('outbox did not stop cleanly', error))
+      .finally(() => app.exit(0));
   });
   logger.info(`Permanence ${app.getVersion()} started`, { dataDir, electron: process.versions.electron });
 
@@ -169,11 +182,8 @@ function recoveryOptions(damage: StoreDamage, nativeBinding: string | null, logg
   };
 }
 
-function openDatabase(
-  appRoot: string,
-  dataDir: string,
-  logger: AppLogger,
-): { db: Db; damage: StoreDamage | null; nativeBinding: string | null } {
+/** The better-sqlite3 build for Electron's ABI (scripts/electron-native.mjs), or null when none was built. */
+function electronNativeBinding(appRoot: string, logger: AppLogger): string | null {
   const nativeBinding = resolveNativeBinding({
     appRoot,
     resourcesPath: app.isPackaged ? process.resourcesPath : null,
@@ -182,8 +192,7 @@ function openDatabase(
     arch: process.arch,
   });
   if (!nativeBinding) logger.error('no Electron build of better-sqlite3 found; run `node scripts/electron-native.mjs`');
-  const opened = openStoreOrRecovery({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
-  return { ...opened, nativeBinding: nativeBinding ?? null };
+  return nativeBinding ?? null;
 }
 
 function fatal(error: unknown): void {

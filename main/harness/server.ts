@@ -12,6 +12,7 @@ import { devStoreKey } from '../services/privacy/dev-store';
 import { openStoreOrRecovery, type Db } from '../store/open';
 import { guardRecoveryMode } from '../api/recovery-guard';
 import { guardAppLock } from '../api/lock-guard';
+import { createLiveStore } from '../api/live-store';
 import { isOwnHost, isOwnOrigin, sameSecret, SECURITY_HEADERS } from './guard';
 import { answerFrame, MAX_FRAME_BYTES } from './requests';
 import { serveStatic } from './static';
@@ -31,8 +32,9 @@ export interface Harness {
   url: string;
   port: number;
   token: string;
-  services: Services;
-  db: Db;
+  /** The current store and services (a backup restored from the app replaces both). */
+  readonly services: Services;
+  readonly db: Db;
   close(): Promise<void>;
 }
 
@@ -48,29 +50,41 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // by an older harness is encrypted first). A damaged or lost store starts recovery mode (only recovery:*
   // answered), never an empty workspace.
   const key = devStoreKey(options.dataDir, { create: true, log: logger.info });
-  const { db, damage } = openStoreOrRecovery({ dataDir: options.dataDir, ...(key ? { key } : {}) });
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     const frame = JSON.stringify({ event: name, payload });
     for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
   };
-  const services = createServices(db, {
-    assetsDir: options.assetsDir,
-    dataDir: options.dataDir,
-    appVersion: options.appVersion ?? '0.0.0-harness',
-    transport: 'harness',
-    now: options.now,
-    emit,
-    ...(damage ? { recovery: { damage, log: logger.error, ...(key ? { key } : {}) } } : {}),
+  // The store and the services over it can be replaced while the harness runs (a backup restored from the
+  // app: main/api/live-store.ts); the transport always reaches the current ones.
+  const live = createLiveStore<Services>({
+    open: () => openStoreOrRecovery({ dataDir: options.dataDir, ...(key ? { key } : {}) }),
+    build: (db, damage, storeHost) => {
+      const services = createServices(db, {
+        assetsDir: options.assetsDir,
+        dataDir: options.dataDir,
+        appVersion: options.appVersion ?? '0.0.0-harness',
+        transport: 'harness',
+        now: options.now,
+        emit,
+        ...(damage ? { recovery: { damage, log: logger.error, ...(key ? { key } : {}) } } : {}),
+        storeHost,
+      });
+      // Locked (issue 12): only the lock and the ringing call are answered, as in the app.
+      const dispatch = guardRecoveryMode(
+        guardAppLock(createDispatcher(createHandlers(services), logger), () => services.lock.isLocked()),
+        damage,
+      );
+      return { services, dispatch };
+    },
+    start: (services) => {
+      // The mail outbox: queued messages leave by themselves, also those queued before a restart.
+      services.messages.startWorker();
+    },
+    stop: async (services) => {
+      await services.messages.stopWorker();
+    },
+    access: key ? { key } : {},
   });
-  // Locked (issue 12): only the lock and the ringing call are answered, as in the app.
-  const dispatch = guardRecoveryMode(
-    guardAppLock(createDispatcher(createHandlers(services), logger), () => services.lock.isLocked()),
-    damage,
-  );
-  // The mail outbox: queued messages leave by themselves, also those queued before a restart.
-  if (!damage) services.messages.startWorker();
-  // The agendas' CalDAV sync: queued appointment writes replayed, calendars read every few minutes.
-  if (!damage) services.agendaSync.engine.start();
 
   let port = 0;
   const root = path.resolve(options.rendererDir);
@@ -117,7 +131,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // this socket with the right code; without a listener the 'error' event would end the process.
     ws.on('error', (error) => logger.error('harness WebSocket closed on a protocol error', error.message));
     ws.on('message', (data, isBinary) => {
-      void answerFrame(data, isBinary, dispatch, logger).then((frame) => {
+      void answerFrame(data, isBinary, live.dispatch, logger).then((frame) => {
         if (ws.readyState === ws.OPEN) ws.send(frame);
       });
     });
@@ -137,15 +151,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    services,
-    db,
+    get services() {
+      return live.services;
+    },
+    get db() {
+      return live.db;
+    },
     async close() {
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.messages.stopWorker();
-      await services.agendaSync.engine.stop();
-      db.close();
+      await live.close();
     },
   };
 }

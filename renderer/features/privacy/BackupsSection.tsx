@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupOutcome } from '../../../shared/domain/privacy';
+import type { AppRestoreResult } from '../../../shared/domain/privacy-rights';
 import { useApi } from '../../api/client';
 import { Field } from '../../ui/Field';
 
 /**
  * Réglages › Sauvegardes: the verified backups (date, size, verified), « Sauvegarder maintenant », and the
- * optional second folder (a USB disk) that receives a checked copy of each backup. Issue 12, without encryption.
+ * optional second folder (a USB disk) that receives a checked copy of each backup, and « Restaurer » on a
+ * verified backup: after a confirmation the store is restored in place (snapshot first, erasures made since
+ * re-applied), then the page reloads on the restored data (`onRestored`, tests pass their own).
  */
-export function BackupsSection() {
+export function BackupsSection({ onRestored = () => window.location.reload() }: { onRestored?: () => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);
@@ -19,6 +22,8 @@ export function BackupsSection() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<BackupOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<BackupEntry | null>(null);
+  const [restored, setRestored] = useState<AppRestoreResult | null>(null);
 
   const refresh = useCallback(() => api.privacy.listBackups({}).then(setBackups), [api]);
 
@@ -61,6 +66,20 @@ export function BackupsSection() {
       setFolderSaved(true);
     } catch (e) {
       setFolderError((e as Error).message);
+    }
+  }
+
+  async function restore(backup: BackupEntry) {
+    setBusy(true);
+    setError(null);
+    setOutcome(null);
+    try {
+      setRestored(await api.privacy.restoreBackup({ name: backup.name }));
+      setConfirming(null);
+      onRestored();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
     }
   }
 
@@ -109,10 +128,56 @@ export function BackupsSection() {
               <span className={backup.verified ? 'badge badge--ok' : 'badge'}>
                 {backup.verified ? t('privacy.backups.verified') : t('privacy.backups.unverified')}
               </span>
+              {backup.verified ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button button--plain"
+                    disabled={busy}
+                    aria-label={t('privacy.backups.restoreLabel', { date: dates.format(backup.createdAt) })}
+                    onClick={() => setConfirming(backup)}
+                  >
+                    {t('privacy.backups.restore')}
+                  </button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="restore-confirm" className="banner banner--error stack">
+          <p id="restore-confirm">
+            {t('privacy.backups.restoreConfirm', { date: dates.format(confirming.createdAt) })}
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy}
+              onClick={() => void restore(confirming)}
+            >
+              {busy ? t('privacy.backups.restoring') : t('privacy.backups.restoreGo')}
+            </button>
+            <button type="button" className="button button--plain" disabled={busy} onClick={() => setConfirming(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {restored ? (
+        <p role="status" className="banner banner--ok">
+          {t('privacy.backups.restored', {
+            backup: restored.backup,
+            snapshot: restored.snapshot ?? '—',
+            tombstones: restored.reapplied.tombstones,
+            rows: Object.entries(restored.reapplied.counts)
+              .filter(([kind]) => kind !== 'searchIndex')
+              .reduce((sum, [, n]) => sum + n, 0),
+          })}
+        </p>
+      ) : null}
       <form className="stack" onSubmit={(e) => void saveFolder(e)}>
         <Field label={t('privacy.backups.folder')} hint={t('privacy.backups.folderHint')} error={folderError}>
           {(p) => (

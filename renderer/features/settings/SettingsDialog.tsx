@@ -9,6 +9,7 @@ import { SmtpSettingsSection } from '../smtp-settings';
 import { InvoicingSettingsSection } from '../invoices/InvoicingSettingsSection';
 import { IdentitySection } from './IdentitySection';
 import { BackupsSection } from '../privacy/BackupsSection';
+import { RightsSection } from '../privacy/rights/RightsSection';
 import { LockSection } from '../privacy/lock/LockSection';
 
 interface SettingsDialogProps {
@@ -91,6 +92,7 @@ export function SettingsDialog({ settings, onClose }: SettingsDialogProps) {
         <SipSettingsSection />
         <SmtpSettingsSection />
         <BackupsSection />
+        <RightsSection />
         <LockSection />
         <fieldset className="group">
           <legend>{t('settings.workspace')}</legend>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { rightsMethods } from './privacy-rights';
 import { retentionMethods } from './privacy-retention';
 import type { BackupEntry, BackupOutcome, BackupSettings } from '../../domain/privacy';
 
@@ -10,6 +11,7 @@ export type BackupSettingsView = BackupSettings & {
 
 /** Issue 12 (confidentiality), the parts that exist: verified backups. The settings dialog's « Sauvegardes ». */
 export const privacyMethods = {
+  ...rightsMethods,
   ...retentionMethods,
   /** A verified backup now (then rotation, and the copy to the chosen folder if any). */
   'privacy:backupNow': method<BackupOutcome>()(z.object({}).strict()),
