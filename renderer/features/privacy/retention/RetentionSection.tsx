@@ -56,8 +56,7 @@ export function RetentionSection({ firmId }: { firmId: string }) {
     event.preventDefault();
     event.stopPropagation();
     if (!form) return;
-    const policy = Object.fromEntries(KEYS.map((k) => [k, Number(form[k])])) as RetentionPolicy;
-    const parsed = retentionPolicySchema.safeParse(policy);
+    const parsed = retentionPolicySchema.safeParse(Object.fromEntries(KEYS.map((k) => [k, Number(form[k])])));
     if (!parsed.success) {
       setInvalid(parsed.error.issues.map((issue) => issue.path[0] as keyof RetentionPolicy));
       return;
