@@ -20,6 +20,43 @@ describe.runIf(requireRadicale())('agenda CalDAV sync, both ways', () => {
     await radicale?.stop();
   });
 
+  it('expands her open-ended series again as the window moves, without the network', async () => {
+    const t: SyncContext = await openSyncContext(radicale, { calendar: 'window', start: '2026-03-02T08:00' });
+    try {
+      radicale.seed('morel', 'window', [
+        {
+          name: 'weekly.ics',
+          ics: vcalendar(
+            vevent({
+              uid: 'staff@example.org',
+              start: '2026-03-02T13:00',
+              end: '2026-03-02T14:00',
+              rrule: 'FREQ=WEEKLY',
+            }),
+          ),
+        },
+      ]);
+      const sync = t.services.agendaSync;
+      await sync.engine.pull(t.agendaId);
+      const span = () => {
+        const row = t.db
+          .prepare(
+            'SELECT min(start_utc) AS first, max(start_utc) AS last, count(*) AS n FROM agenda_busy_blocks WHERE agenda_id = ?',
+          )
+          .get(t.agendaId) as { first: number; last: number; n: number };
+        return { first: localOf(row.first), last: localOf(row.last), n: row.n };
+      };
+      expect(span()).toEqual({ first: '2026-03-02T13:00', last: '2027-04-05T13:00', n: 58 });
+      // Two months later the token says nothing changed, yet the window moved: the stored series is expanded again.
+      t.clock.now = paris('2026-05-04T08:00');
+      const result = await sync.engine.pull(t.agendaId);
+      expect(result).toMatchObject({ fullCompare: false, objects: [] });
+      expect(span()).toEqual({ first: '2026-04-27T13:00', last: '2027-06-07T13:00', n: 59 });
+    } finally {
+      await t.close();
+    }
+  });
+
   for (const tz of ['UTC', 'Europe/Paris']) {
     it(`books, moves and cancels in her calendar and reads her moves and events back (TZ=${tz})`, async () => {
       process.env.TZ = tz;
