@@ -64,7 +64,7 @@ export interface RemoteChanges {
   deleted: string[];
 }
 
-const MULTIGET_BATCH = 500;
+const MULTIGET_BATCH = 1000;
 const GOOGLE = /(^|\.)google(apis)?\.com$/i;
 
 function statusFailure(status: number): CalDavFailure {

@@ -30,7 +30,15 @@ export interface OwnEvent {
 }
 
 export type ReadObject =
-  | { ok: true; uid: string; recurring: boolean; occurrences: Occurrence[]; own: OwnEvent | null }
+  | {
+      ok: true;
+      uid: string;
+      recurring: boolean;
+      occurrences: Occurrence[];
+      own: OwnEvent | null;
+      /** With `keepSeries`, a series' minimised text (see minimise), from the same parse. */
+      minimised: string | null;
+    }
   | { ok: false; reason: string };
 
 export interface Window {
@@ -131,7 +139,12 @@ function ownEvent(event: ICAL.Component, resolve: ZoneResolver): OwnEvent | null
   };
 }
 
-export function readCalendarObject(data: string, window: Window, firmZone: string): ReadObject {
+export function readCalendarObject(
+  data: string,
+  window: Window,
+  firmZone: string,
+  options: { keepSeries?: boolean } = {},
+): ReadObject {
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(data) as unknown[]);
@@ -140,7 +153,8 @@ export function readCalendarObject(data: string, window: Window, firmZone: strin
   }
   try {
     const events = root.getAllSubcomponents('vevent');
-    if (events.length === 0) return { ok: true, uid: '', recurring: false, occurrences: [], own: null };
+    if (events.length === 0)
+      return { ok: true, uid: '', recurring: false, occurrences: [], own: null, minimised: null };
     const resolve = createZoneResolver(root.getAllSubcomponents('vtimezone'), firmZone);
     const uid = String(events[0]!.getFirstPropertyValue('uid') ?? '');
     const masters = events.filter((e) => !e.hasProperty('recurrence-id'));
@@ -162,7 +176,9 @@ export function readCalendarObject(data: string, window: Window, firmZone: strin
     }
     occurrences.sort((a, b) => a.start - b.start);
     const own = PERMANENCE_UID.test(uid) && master ? ownEvent(master, resolve) : null;
-    return { ok: true, uid, recurring: recurring || overrides.size > 0, occurrences, own };
+    const series = recurring || overrides.size > 0;
+    const minimised = series && options.keepSeries && !own ? strip(root) : null;
+    return { ok: true, uid, recurring: series, occurrences, own, minimised };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -172,29 +188,34 @@ export function readCalendarObject(data: string, window: Window, firmZone: strin
  * The object without what the agenda does not need (summary, description, location, attendees: the firm's other
  * patients): kept for series only, so a later window is expanded again without the network.
  */
+const KEEP = new Set([
+  'uid',
+  'dtstart',
+  'dtend',
+  'duration',
+  'rrule',
+  'rdate',
+  'exdate',
+  'recurrence-id',
+  'transp',
+  'status',
+  'dtstamp',
+]);
+
+/** Strips a parsed object in place to what KEEP lists, and writes it. */
+function strip(root: ICAL.Component): string {
+  for (const event of root.getAllSubcomponents('vevent')) {
+    for (const prop of [...event.getAllProperties()]) if (!KEEP.has(prop.name)) event.removeProperty(prop);
+    for (const sub of [...event.getAllSubcomponents()]) event.removeSubcomponent(sub);
+  }
+  for (const other of [...root.getAllSubcomponents()])
+    if (other.name !== 'vevent' && other.name !== 'vtimezone') root.removeSubcomponent(other);
+  return root.toString();
+}
+
 export function minimise(data: string): string | null {
-  const KEEP = new Set([
-    'uid',
-    'dtstart',
-    'dtend',
-    'duration',
-    'rrule',
-    'rdate',
-    'exdate',
-    'recurrence-id',
-    'transp',
-    'status',
-    'dtstamp',
-  ]);
   try {
-    const root = new ICAL.Component(ICAL.parse(data) as unknown[]);
-    for (const event of root.getAllSubcomponents('vevent')) {
-      for (const prop of [...event.getAllProperties()]) if (!KEEP.has(prop.name)) event.removeProperty(prop);
-      for (const sub of [...event.getAllSubcomponents()]) event.removeSubcomponent(sub);
-    }
-    for (const other of [...root.getAllSubcomponents()])
-      if (other.name !== 'vevent' && other.name !== 'vtimezone') root.removeSubcomponent(other);
-    return root.toString();
+    return strip(new ICAL.Component(ICAL.parse(data) as unknown[]));
   } catch {
     return null;
   }

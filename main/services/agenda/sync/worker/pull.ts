@@ -1,5 +1,5 @@
 import { CalDavError, connectCalDav, type CalDavConnection } from '../caldav';
-import { minimise, readCalendarObject, type Occurrence, type Window } from '../ics-read';
+import { readCalendarObject, type Occurrence, type Window } from '../ics-read';
 import type { ExpandResult, OccurrenceColumns, PulledObject, PullRequest, PullResult } from './messages';
 
 /**
@@ -47,7 +47,7 @@ function readInto(
   window: Window,
   firmZone: string,
 ): void {
-  const read = readCalendarObject(source.data, window, firmZone);
+  const read = readCalendarObject(source.data, window, firmZone, { keepSeries: true });
   const index = objects.length;
   if (!read.ok) {
     objects.push({
@@ -67,7 +67,7 @@ function readInto(
     uid: read.uid,
     recurring: read.recurring,
     own: read.own,
-    minimised: read.recurring && !read.own ? minimise(source.data) : null,
+    minimised: read.minimised,
     unreadable: null,
   });
   // Ours too: one from another desk is a busy block here; the main thread skips those it has a link for.
@@ -108,7 +108,7 @@ async function listChanges(dav: CalDavConnection, request: PullRequest, checkpoi
   };
 }
 
-const BATCH = 250;
+const BATCH = 1000;
 
 export async function pull(request: PullRequest, checkpoint: Checkpoint): Promise<PullResult> {
   let networkMs = 0;
