@@ -1,7 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE } from '../../../main/store/open';
+import { sourceRoot } from '../../../main/platform/paths';
+import { createServices } from '../../../main/services';
+import { DATABASE_FILE, openStore, type Db } from '../../../main/store/open';
+import { tempDir } from '../../fixtures/factories';
 import { openMessagingContext, type MessagingContext } from '../messaging-context';
 import { AT, CANARIES, HER_E164, HER_PHONE, seedPeople, type Seeded } from './seed';
 
@@ -198,5 +202,44 @@ describe('rights request: erasure', () => {
     expect(count('SELECT count(*) FROM messages WHERE firm_id = ?', s.roux)).toBe(0);
     const firms = t.db.prepare('SELECT firm_id FROM erasure_tombstones ORDER BY firm_id').pluck().all();
     expect(firms).toEqual([s.martin, s.roux].sort());
+  });
+});
+
+describe('rights request: erasure in an encrypted store', () => {
+  /** Every row of every table read through the key, the search indexes' segment blobs included. */
+  function decryptedDump(db: Db): string {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")
+      .pluck()
+      .all() as string[];
+    return tables
+      .map((table) =>
+        JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) =>
+          Buffer.isBuffer(v) ? v.toString('latin1') : v,
+        ),
+      )
+      .join('\n');
+  }
+
+  it('leaves none of her strings in what the key reads back, segments included', async () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir, key: crypto.randomBytes(32) });
+    const services = createServices(db, {
+      assetsDir: path.join(sourceRoot(), 'assets'),
+      dataDir,
+      appVersion: 'test',
+      transport: 'harness',
+      now: () => AT + 86_400_000,
+    });
+    try {
+      const seeded = seedPeople(services, db);
+      expect(canariesIn(Buffer.from(decryptedDump(db)))).toContain('zorglubcanari'); // the dump does read them
+      services.rights.erase({ firmId: seeded.martin, allFirms: true, contactId: seeded.contactId });
+      expect(canariesIn(Buffer.from(decryptedDump(db)))).toEqual([]);
+      expect(canariesIn(fs.readFileSync(path.join(dataDir, DATABASE_FILE)))).toEqual([]);
+    } finally {
+      await services.messages.stopWorker();
+      db.close();
+    }
   });
 });
