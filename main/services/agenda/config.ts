@@ -15,10 +15,24 @@ export function createAgendaConfigService(
 ) {
   const repo = createAgendaConfigRepository(ctx.db);
 
+  /**
+   * Read during calls (slots, ring card), so kept in memory per firm and checked with two one-row reads: the
+   * firm's revision (its zone may change) and the config's revision (every write moves it forward).
+   */
+  const cache = new Map<string, { firmRevision: number; view: AgendaConfigView }>();
+
   function view(firmId: string): AgendaConfigView {
+    const firmRevision = ctx.repos.firms.revisionOf(firmId);
+    const revision = repo.revision(firmId);
+    const cached = cache.get(firmId);
+    if (cached && firmRevision && !firmRevision.archived && cached.firmRevision === firmRevision.revision) {
+      if (cached.view.revision === revision) return cached.view;
+    }
     const firm = deps.firms.get(firmId);
-    const { config, revision } = repo.get(firmId);
-    return { firmId, revision, timeZone: firm.profile.timeZone, config };
+    const stored = repo.get(firmId);
+    const fresh = { firmId, revision: stored.revision, timeZone: firm.profile.timeZone, config: stored.config };
+    cache.set(firmId, { firmRevision: firm.revision, view: fresh });
+    return fresh;
   }
 
   /**

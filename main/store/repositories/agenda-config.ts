@@ -104,6 +104,8 @@ export function createAgendaConfigRepository(db: Db) {
   });
 
   return {
+    /** The config's revision alone: one indexed row, read before trusting a cached config. */
+    revision: (firmId: string): number => s.settings.get(firmId)?.updated_at ?? 0,
     /** The firm's config and its revision (the last save's time; 0 before the first). */
     get(firmId: string): { config: AgendaConfig; revision: number } {
       const settings = s.settings.get(firmId);

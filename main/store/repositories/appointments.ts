@@ -5,12 +5,13 @@ import type { Db } from '../open';
 /**
  * Range queries go through (agenda_id, start_utc): an occupation overlapping [from, to) started before `to` and
  * at most its longest possible length before `from`. Appointments last at most a day with their buffers; busy
- * blocks longer than LONGEST_BLOCK_MS are stored cut into pieces by the sync (see splitLongBlock).
+ * blocks longer than LONGEST_BLOCK_MS are stored cut into pieces by the sync (see splitLongBlock), so a lookup
+ * around the ring's instant reads a day of rows, not a month.
  */
 const DAY = 86_400_000;
-export const LONGEST_BLOCK_MS = 35 * DAY;
+export const LONGEST_BLOCK_MS = DAY;
 
-/** Cuts a long event (a month of holidays) into pieces the range queries find. */
+/** Cuts a long event (a week of holidays) into pieces of at most a day that the range queries find. */
 export function splitLongBlock(from: number, to: number): Array<[number, number]> {
   const pieces: Array<[number, number]> = [];
   for (let s = from; s < to; s += LONGEST_BLOCK_MS) pieces.push([s, Math.min(to, s + LONGEST_BLOCK_MS)]);

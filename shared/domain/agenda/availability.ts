@@ -18,8 +18,16 @@ export type Availability =
   | { state: 'free'; until: number; untilLocal: string }
   | { state: 'off'; until: null; untilLocal: null };
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** 'HH:MM' in the zone; one formatter per zone, the ring card asks while the phone rings. */
 function hhmm(at: number, timeZone: string): string {
-  return DateTime.fromMillis(at, { zone: timeZone }).toFormat('HH:mm');
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 export function availabilityAt(

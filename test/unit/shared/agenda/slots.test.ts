@@ -53,6 +53,32 @@ describe('slot finder', () => {
     ]);
   });
 
+  it('steps over the hour that does not exist on the night of the March change', () => {
+    const config = medicalConfig({
+      exceptions: [
+        {
+          id: 'nuit',
+          kind: 'opening',
+          agendaId: 'morel',
+          from: '2026-03-29',
+          to: '2026-03-29',
+          start: '01:30',
+          end: '04:00',
+        },
+      ],
+    });
+    const slots = findSlots(config, PARIS, { motifId: 'consult', from: paris('2026-03-29T00:00'), limit: 7 }, none);
+    expect(slots.map((s) => localOf(s.startsAt))).toEqual([
+      '2026-03-29T01:30',
+      '2026-03-29T01:45',
+      '2026-03-29T03:00',
+      '2026-03-29T03:15',
+      '2026-03-29T03:30',
+      '2026-03-29T03:45',
+      '2026-03-30T08:30',
+    ]);
+  });
+
   it('skips public holidays of the firm’s region: Vendredi saint only in Alsace-Moselle', () => {
     const query = { motifId: 'consult', agendaIds: ['kerjean'], from: paris('2026-04-03T00:00'), limit: 1 };
     expect(localOf(findSlots(medicalConfig(), PARIS, query, none)[0]!.startsAt)).toBe('2026-04-03T09:00');
