@@ -9,6 +9,7 @@ import {
 } from '../../main/services/privacy/encryption';
 import { verifyBackupFile } from '../../main/services/privacy/backups';
 import { restoreFromBackup } from '../../main/services/privacy/restore';
+import { createImportsWorker } from '../../main/services/imports-worker/client';
 import { countRows } from '../../main/services/privacy/verify';
 import { createDevFileSecretStore } from '../../main/services/secrets';
 import { isEncryptedStoreFile, isPlainStoreFile } from '../../main/store/cipher';
@@ -113,6 +114,34 @@ describe('backups of an encrypted store', () => {
       expect(reopened.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(200);
     } finally {
       reopened.close();
+    }
+  });
+});
+
+describe('the imports worker on an encrypted store', () => {
+  it('reads the store over its own connection with the key it is given, and cannot without it', async () => {
+    const k = key();
+    const { dataDir, db } = storeWithRows(5, tempDir(), k);
+    const firmId = db.prepare('SELECT id FROM firms LIMIT 1').pluck().get() as string;
+    const job = {
+      kind: 'preview' as const,
+      firmId,
+      timeZone: 'Europe/Paris',
+      lockedMonths: {},
+      content: 'Date;Heure;Durée;Type;Quantité;Objet\n03/11/2026;09:00;0:30;frappe;4;Compte rendu\n',
+      options: {},
+      fileName: 'heures.csv',
+    };
+    const file = path.join(dataDir, DATABASE_FILE);
+    const keyed = createImportsWorker({ file, keyHex: k.toString('hex') });
+    const keyless = createImportsWorker({ file });
+    try {
+      expect((await keyed.check(job)).report).toMatchObject({ errorCount: 0, toImport: 1 });
+      await expect(keyless.check(job)).rejects.toMatchObject({ message: expect.stringMatching(/not a database/) });
+    } finally {
+      await keyed.stop();
+      await keyless.stop();
+      db.close();
     }
   });
 });
