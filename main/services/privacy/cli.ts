@@ -8,6 +8,7 @@ import { resolveBackup, verifyBackupFile } from './backups';
 import { restoreFromBackup } from './restore';
 import { storeKeyOf } from '../../store/cipher';
 import { devStoreKey } from './dev-store';
+import { confirmEncryptionAndDeletePlainCopy } from './encryption';
 import { describeReapplied } from './rights/describe';
 
 export const PRIVACY_USAGE = `  npm run cli -- backup now               a verified backup of the store now (then rotation, copy to the chosen folder)
@@ -15,6 +16,7 @@ export const PRIVACY_USAGE = `  npm run cli -- backup now               a verifi
   npm run cli -- backup verify FILE       check a backup (sha256, integrity, search index, row counts)
   npm run cli -- backup restore FILE      verify FILE, save the current store, then put FILE in its place
   npm run cli -- audit verify             check the audit log's chain
+  npm run cli -- store confirm-encryption delete the plain copy kept since the store was encrypted
 `;
 
 const usage = (message: string) => new PermanenceError('VALIDATION', message);
@@ -70,6 +72,12 @@ export const privacyCommands: Record<string, (services: Services, args: string[]
       `Sauvegarde intacte : ${path.basename(resolved)} (empreinte SHA-256, intégrité, index de recherche et ` +
       `nombres de lignes vérifiés).\n`
     );
+  },
+  'store confirm-encryption': ({ ctx, info, secrets }) => {
+    const outcome = confirmEncryptionAndDeletePlainCopy(ctx.db, info.dataDir, { secrets });
+    return outcome.deleted
+      ? `Copie en clair supprimée (${outcome.files} fichier${outcome.files > 1 ? 's' : ''}) : seule la base chiffrée reste.\n`
+      : 'Aucune copie en clair à supprimer.\n';
   },
   'audit verify': ({ privacy }) => {
     const verdict = privacy.audit.verify();
