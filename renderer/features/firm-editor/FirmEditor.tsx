@@ -15,6 +15,7 @@ import { ScriptTab } from './ScriptTab';
 import { ContractEndedPanel } from '../privacy/retention/ContractEndedPanel';
 import { FirmPrivacyTab } from '../privacy/retention/FirmPrivacyTab';
 import { FirmAgendaSyncTab } from '../agenda/sync';
+import { AgendaTab } from './agenda/AgendaTab';
 
 const TAB_IDS = [
   'identity',
@@ -25,6 +26,7 @@ const TAB_IDS = [
   'messageFields',
   'billing',
   'contacts',
+  'agenda',
   'agendaSync',
   'privacy',
 ] as const;
@@ -110,8 +112,9 @@ export function FirmEditor() {
         tabs={TAB_IDS.map((id) => ({
           id,
           label: t(`editor.tab.${id}`),
-          disabled: (id === 'contacts' || id === 'agendaSync' || id === 'privacy') && !firmId,
-          badge: id === 'contacts' || id === 'agendaSync' || id === 'privacy' ? undefined : counts[id],
+          disabled: (id === 'contacts' || id === 'agenda' || id === 'agendaSync' || id === 'privacy') && !firmId,
+          badge:
+            id === 'contacts' || id === 'agenda' || id === 'agendaSync' || id === 'privacy' ? undefined : counts[id],
         }))}
       />
       <div
@@ -129,6 +132,7 @@ export function FirmEditor() {
         {tab === 'messageFields' ? <MessageFieldsTab /> : null}
         {tab === 'billing' ? <BillingRulesTab /> : null}
         {tab === 'contacts' && firmId ? <ContactsTab firmId={firmId} /> : null}
+        {tab === 'agenda' && firmId ? <AgendaTab firmId={firmId} /> : null}
         {tab === 'agendaSync' && firmId ? <FirmAgendaSyncTab firmId={firmId} /> : null}
         {tab === 'privacy' && firmId ? <FirmPrivacyTab firmId={firmId} /> : null}
       </div>
