@@ -6,6 +6,7 @@ import { FirmsView } from './FirmsView';
 import { CallLogScreen } from '../features/ring/CallLogScreen';
 import { CallDeskView } from '../features/call-desk/CallDeskView';
 import { MessagesView } from '../features/messages/MessagesView';
+import { AgendaView } from '../features/agenda/AgendaView';
 
 // Billing and time screens carry the chart library; they load on first visit, not at start-up.
 const BillingView = lazy(() => import('../features/billing/BillingView').then((m) => ({ default: m.BillingView })));
@@ -33,6 +34,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'firms', labelKey: 'nav.firms', key: '1', render: (props) => <FirmsView {...props} /> },
   { id: 'desk', labelKey: 'callDesk.nav.desk', key: '2', render: (props) => <CallDeskView {...props} /> },
   { id: 'messages', labelKey: 'callDesk.nav.messages', key: '3', render: (props) => <MessagesView {...props} /> },
+  { id: 'agenda', labelKey: 'rdv.views.nav', key: '8', render: (props) => <AgendaView {...props} /> },
   {
     id: 'billing',
     labelKey: 'timesheets.nav.billing',

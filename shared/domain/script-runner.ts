@@ -8,7 +8,7 @@ export const GREETING_STEP = '@accueil';
 export const IDENTITY_STEP = '@identite';
 export const RECAP_STEP = '@recapitulatif';
 
-export type RunnerStepKind = 'greeting' | 'identity' | 'script' | 'recap';
+export type RunnerStepKind = 'greeting' | 'identity' | 'script' | 'appointment' | 'recap';
 
 export interface RunnerStep {
   id: string;
@@ -25,6 +25,14 @@ export interface RunnerFirm {
   script: Script;
   identityCheckRequired: boolean;
   identityChecks: readonly string[];
+}
+
+/**
+ * A firm's own step with no field named "rdv…" or "rendez-vous…" is « Prendre rendez-vous »: the runner offers
+ * the slot finder there, and the script goes on once the appointment is booked.
+ */
+export function isAppointmentStep(step: ScriptStep): boolean {
+  return step.field === null && /^(rdv|rendez-vous)/.test(step.id);
 }
 
 /** A firm's own closing step (no field, named "recap…") is where the message is read back. */
@@ -47,7 +55,7 @@ function opensWithGreeting(firm: RunnerFirm): boolean {
 export function runnerSteps(firm: RunnerFirm): RunnerStep[] {
   const steps: RunnerStep[] = firm.script.steps.map((step) => ({
     id: step.id,
-    kind: isRecapStep(step) ? 'recap' : 'script',
+    kind: isRecapStep(step) ? 'recap' : isAppointmentStep(step) ? 'appointment' : 'script',
     prompt: step.prompt,
     field: step.field,
     branches: step.branches,
@@ -101,7 +109,7 @@ function answerOf(step: RunnerStep, answers: Readonly<Record<string, string>>): 
 
 function scriptOnly(steps: readonly RunnerStep[]): ScriptStep[] {
   return steps
-    .filter((s) => s.kind === 'script' || s.kind === 'recap')
+    .filter((s) => s.kind === 'script' || s.kind === 'appointment' || s.kind === 'recap')
     .map((s) => ({ id: s.id, prompt: s.prompt, field: s.field, branches: s.branches }));
 }
 

@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import { useApi } from '../../api/client';
 import { ShellContext } from '../../app/shell-context';
 import { showNotice } from '../../ui/Notices';
+import { deskAgendaShortcut } from '../agenda/DeskAgenda';
+import { useDeskAgenda } from '../agenda/use-desk-agenda';
 import { createCallDeskStore } from './call-desk-store';
 import { ConsignesPanel } from './ConsignesPanel';
 import { MessageForm } from './MessageForm';
@@ -43,6 +45,7 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
   const issues = useStore(store, (s) => s.issues);
   const deskRef = useRef<HTMLDivElement>(null);
   const callLive = useCallLive(callId);
+  const agenda = useDeskAgenda(store, { firmId, callId, timeZone: firm?.profile.timeZone ?? 'Europe/Paris' });
 
   useEffect(() => {
     void store.getState().load();
@@ -100,7 +103,11 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const state = store.getState();
-    if (event.altKey && event.key === 'ArrowRight') {
+    const agendaMode = deskAgendaShortcut(event);
+    if (agendaMode) {
+      event.preventDefault();
+      agenda.open(agendaMode);
+    } else if (event.altKey && event.key === 'ArrowRight') {
       event.preventDefault();
       state.next();
     } else if (event.altKey && event.key === 'ArrowLeft') {
@@ -139,13 +146,16 @@ export function CallDesk({ firmId, callId = null, messageId = null, onClose, onN
         <span className="muted cd__call-state" role="status">
           {callId ? t(callLive ? 'callDesk.onCall' : 'callDesk.callEnded') : t('callDesk.withoutCall')}
         </span>
+        {agenda.buttons}
         <button type="button" className="button" aria-keyshortcuts="Escape" onClick={() => void close()}>
           {t('callDesk.close')}
         </button>
       </header>
       <div className="cd__grid">
-        <ScriptRunnerPanel store={store} />
-        {sent ? (
+        <ScriptRunnerPanel store={store} onAppointment={() => agenda.open('book')} />
+        {agenda.panel ? (
+          <div className="cd-agenda">{agenda.panel}</div>
+        ) : sent ? (
           <SentPanel messageId={store.getState().messageId!} onNewMessage={onNewMessage} onClose={() => void close()} />
         ) : (
           <MessageForm

@@ -7,7 +7,7 @@ import { FieldInput } from './FieldInput';
 import { MessageReadback } from './MessageReadback';
 
 /** The firm's script, one step at a time: what to say in large type, what to note, where the answer leads. */
-export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
+export function ScriptRunnerPanel({ store, onAppointment }: { store: CallDeskStore; onAppointment?: () => void }) {
   const { t } = useTranslation();
   const steps = useStore(store, (s) => s.steps);
   const script = useStore(store, (s) => s.script);
@@ -87,6 +87,19 @@ export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
             />
           </div>
         ) : null}
+        {step.kind === 'appointment' && onAppointment ? (
+          <p className="cd-step__action">
+            <button
+              type="button"
+              className="button button--primary"
+              aria-keyshortcuts="Alt+R"
+              autoFocus
+              onClick={onAppointment}
+            >
+              {t('rdv.desk.open')}
+            </button>
+          </p>
+        ) : null}
         {branch?.consigne ? (
           <p className="consigne-callout" role="note">
             {t('callDesk.runner.branchConsigne', { consigne: branch.consigne })}
@@ -114,7 +127,7 @@ export function ScriptRunnerPanel({ store }: { store: CallDeskStore }) {
             type="button"
             className="button button--primary"
             aria-keyshortcuts="Alt+ArrowRight"
-            autoFocus={!step.field && step.kind !== 'identity'}
+            autoFocus={!step.field && step.kind !== 'identity' && !(step.kind === 'appointment' && onAppointment)}
             onClick={next}
           >
             {t('callDesk.runner.next')} →

@@ -9,6 +9,7 @@ import { AssignFirm, Caller, HowItCame, Opening } from './CallCardInfo';
 import { DtmfPad, RingActions } from './CallActions';
 import { CallTimer } from './CallTimer';
 import { Transfer } from './CallTransfer';
+import { RingAvailability } from '../agenda/RingAvailability';
 
 /**
  * One call: the ring card before she answers, the in-call controls after. Memoised: a change to one call (a new
@@ -97,6 +98,9 @@ export const CallCard = memo(function CallCard({
         <HowItCame call={call} />
         <Caller call={call} firm={firm} />
         {firm ? <Opening firm={firm} /> : live ? <AssignFirm phone={phone} call={call} /> : null}
+        {firm && live ? (
+          <RingAvailability firmId={firm.id} callerE164={call.caller.anonymous ? null : call.caller.e164} />
+        ) : null}
         {call.offerMessage ? (
           <p role="alert" className="banner banner--warn">
             {t('phone.transfer.noAnswer')}{' '}
