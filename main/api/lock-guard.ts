@@ -10,6 +10,7 @@ export const ALLOWED_WHILE_LOCKED: ReadonlySet<string> = new Set([
   'lock:status',
   'lock:unlock',
   'lock:lock',
+  'recovery:status',
   'settings:get',
   'calendar:publicHolidays',
   'firms:directory',

@@ -67,6 +67,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         now: options.now,
         emit,
         ...(damage ? { recovery: { damage, log: logger.error, ...(key ? { key } : {}) } } : {}),
+        // The app lock's passphrase slot wraps this (dev-only) key in keys.json, as the app's wraps its own.
+        ...(key ? { storeKey: key } : {}),
         storeHost,
       });
       // Locked (issue 12): only the lock and the ringing call are answered, as in the app.

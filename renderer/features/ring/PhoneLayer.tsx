@@ -11,6 +11,13 @@ import { usePhoneRuntime } from './use-phone-runtime';
 import { useHeadset } from './use-headset';
 import { usePhoneShortcuts } from './use-phone-shortcuts';
 
+declare global {
+  interface Window {
+    /** Test hook in the browser harness only (E2E and benchmarks drive and inspect the softphone). */
+    __permanencePhone?: Phone;
+  }
+}
+
 /**
  * The softphone's cards over every view. The console's LockGate owns the phone (use-phone-runtime.ts: it must
  * outlive the screens the app lock unmounts) and passes it in; without one (isolated tests) the layer creates

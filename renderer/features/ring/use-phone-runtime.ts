@@ -6,13 +6,6 @@ import type { CallView } from '../../phone/types';
 import { currentCall, liveCalls } from '../../phone/store';
 import { createPhoneRuntime } from './runtime';
 
-declare global {
-  interface Window {
-    /** Test hook in the browser harness only (E2E and benchmarks drive and inspect the softphone). */
-    __permanencePhone?: Phone;
-  }
-}
-
 /**
  * The softphone for as long as the console is up, whatever is on screen: it keeps ringing, re-registering after
  * sleep and answering the global shortcuts while the app lock has unmounted every screen (issue 12). Creates the

@@ -105,7 +105,12 @@ export function createKeySlots(options: KeySlotsOptions) {
      * slot), a keychain slot when a real keychain exists, a passphrase slot when given, and a recovery slot. Without
      * a real keychain (Linux basic_text) the passphrase is required: nothing else would protect the key.
      */
-    async create(input: { passphrase?: string | null; key?: Buffer }): Promise<{ key: Buffer; recoveryCode: string }> {
+    async create(input: {
+      passphrase?: string | null;
+      key?: Buffer;
+      /** False at a first start with a keychain: the code comes with the passphrase she chooses later. */
+      recovery?: boolean;
+    }): Promise<{ key: Buffer; recoveryCode: string | null }> {
       if (file()) throw new PermanenceError('CONFLICT', 'Les clés de chiffrement existent déjà.');
       const passphrase = input.passphrase ?? null;
       if (passphrase === null && keychainStatus() !== 'available') {
@@ -119,12 +124,14 @@ export function createKeySlots(options: KeySlotsOptions) {
       if (passphrase !== null) checkPassphrase(passphrase);
       const key = input.key ? Buffer.from(input.key) : crypto.randomBytes(STORE_KEY_BYTES);
       if (key.length !== STORE_KEY_BYTES) throw new PermanenceError('VALIDATION', 'La clé doit faire 32 octets.');
-      const recoveryCode = generateRecoveryCode();
+      const recoveryCode = input.recovery === false ? null : generateRecoveryCode();
       const keychain = keychainSlot(key);
       const slots: KeysFile['slots'] = {
         ...(keychain ? { keychain } : {}),
         ...(passphrase !== null ? { passphrase: await wrapWithSecret(key, passphrase, 'passphrase', kdf) } : {}),
-        recovery: await wrapWithSecret(key, normaliseRecoveryCode(recoveryCode)!, 'recovery', kdf),
+        ...(recoveryCode
+          ? { recovery: await wrapWithSecret(key, normaliseRecoveryCode(recoveryCode)!, 'recovery', kdf) }
+          : {}),
       };
       writeKeysFile(options.dataDir, {
         format: 'permanence-keys',

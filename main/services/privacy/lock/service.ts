@@ -122,7 +122,7 @@ export function createLockService(options: LockServiceOptions) {
       if (!keys.status().exists) {
         const created = await keys.create({ key, passphrase: next });
         audit.record({ kind: 'key.created', detail: { slots: keys.status().slots.join(',') } });
-        return { status: changed(null), recoveryCode: created.recoveryCode };
+        return { status: changed(null), recoveryCode: created.recoveryCode! };
       }
       const had = hasPassphrase();
       if (had) {
@@ -135,7 +135,10 @@ export function createLockService(options: LockServiceOptions) {
       }
       await keys.setPassphrase(key, next);
       audit.record({ kind: had ? 'key.passphrase-changed' : 'key.passphrase-added' });
-      return { status: changed(null), recoveryCode: null };
+      // Keys made at a first start with the OS keychain have no recovery code yet: it comes with the passphrase.
+      const recoveryCode = keys.status().slots.includes('recovery') ? null : await keys.renewRecoveryCode(key);
+      if (recoveryCode) audit.record({ kind: 'key.recovery-renewed' });
+      return { status: changed(null), recoveryCode };
     },
 
     async renewRecoveryCode(passphrase: string): Promise<string> {

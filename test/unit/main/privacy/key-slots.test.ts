@@ -47,7 +47,7 @@ describe('store key slots', () => {
     expect(slots.status().slots).toEqual(['keychain', 'passphrase', 'recovery']);
     expect(slots.openWithKeychain()?.equals(key)).toBe(true);
     expect((await slots.unlock('passphrase', 'cheval agrafe pile', true)).equals(key)).toBe(true);
-    expect((await slots.unlock('recovery', recoveryCode, true)).equals(key)).toBe(true);
+    expect((await slots.unlock('recovery', recoveryCode!, true)).equals(key)).toBe(true);
     // The file holds no copy of the key in any encoding, and only its owner reads it.
     const text = fs.readFileSync(keysPath(), 'utf8');
     for (const form of [key.toString('hex'), key.toString('base64')]) expect(text).not.toContain(form);
@@ -57,7 +57,7 @@ describe('store key slots', () => {
   it('prints the recovery code as 8 groups of 5 and reads it back whatever the case and separators', async () => {
     const { key, recoveryCode } = await slotsWith().create({});
     expect(recoveryCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/);
-    const typed = recoveryCode.toLowerCase().replace(/-/g, ' ');
+    const typed = recoveryCode!.toLowerCase().replace(/-/g, ' ');
     expect((await slotsWith().unlock('recovery', typed, true)).equals(key)).toBe(true);
     expect(normaliseRecoveryCode('0O1IL')).toBeNull(); // too short
     expect(normaliseRecoveryCode(`${'o'.repeat(20)}${'l'.repeat(20)}`)).toBe(`${'0'.repeat(20)}${'1'.repeat(20)}`);
@@ -92,7 +92,7 @@ describe('store key slots', () => {
       code: 'WRONG_SECRET',
     });
     expect((await slots.unlock('passphrase', 'nouveau mot de passe', true)).equals(key)).toBe(true);
-    expect((await slots.unlock('recovery', recoveryCode, true)).equals(key)).toBe(true);
+    expect((await slots.unlock('recovery', recoveryCode!, true)).equals(key)).toBe(true);
   });
 
   it('refuses to wrap a key other than the store key', async () => {
@@ -108,7 +108,7 @@ describe('store key slots', () => {
     const { key, recoveryCode } = await slots.create({});
     const renewed = await slots.renewRecoveryCode(key);
     expect(renewed).not.toBe(recoveryCode);
-    await expect(slots.unlock('recovery', recoveryCode, true)).rejects.toMatchObject({ code: 'WRONG_SECRET' });
+    await expect(slots.unlock('recovery', recoveryCode!, true)).rejects.toMatchObject({ code: 'WRONG_SECRET' });
     expect((await slots.unlock('recovery', renewed, true)).equals(key)).toBe(true);
   });
 
@@ -143,6 +143,16 @@ describe('store key slots', () => {
     expect(key.equals(devKey)).toBe(true);
     expect(readKeysFile(dir)!.fingerprint).toBe(keyFingerprint(devKey));
     expect(slotsWith(null).status()).toMatchObject({ keychain: 'none', slots: ['passphrase', 'recovery'] });
+  });
+
+  it('a first start with the keychain makes only the keychain slot; the recovery code comes later', async () => {
+    const slots = slotsWith();
+    const { key, recoveryCode } = await slots.create({ recovery: false });
+    expect(recoveryCode).toBeNull();
+    expect(slots.status().slots).toEqual(['keychain']);
+    expect(slots.openWithKeychain()?.equals(key)).toBe(true);
+    const code = await slots.renewRecoveryCode(key);
+    expect((await slots.unlock('recovery', code, true)).equals(key)).toBe(true);
   });
 
   it('refuses a passphrase shorter than 8 characters', async () => {
