@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { PERSON_DATA_KINDS } from '../../../../shared/domain/privacy-rights';
@@ -41,8 +42,10 @@ export function renderReportPdf(report: PersonReport): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('body', FONT);
-  doc.registerFont('bold', FONT_BOLD);
+  // Bytes copied into this realm's Uint8Array: pdfkit checks `instanceof Uint8Array`, which a Buffer from another
+  // realm (a component test's DOM environment) fails.
+  doc.registerFont('body', new Uint8Array(fs.readFileSync(FONT)));
+  doc.registerFont('bold', new Uint8Array(fs.readFileSync(FONT_BOLD)));
 
   doc.fillColor(ACCENT).font('bold').fontSize(18).text('Données d’une personne');
   doc.moveDown(0.3).fillColor(INK).font('body').fontSize(10);

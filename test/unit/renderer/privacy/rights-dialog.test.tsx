@@ -52,8 +52,7 @@ describe('Demande d’une personne', () => {
     expect(within(results).queryByText(/Dupont/)).toBeNull();
   });
 
-  // The export (pdfkit cannot load its fonts under jsdom's realm) is driven in test/e2e/privacy-rights.e2e.test.ts.
-  it('offers her contact from the name, then erases after a confirmation', async () => {
+  it('offers her contact from the name, exports, then erases after a confirmation', async () => {
     const { user, dialog } = await openDialog();
     await user.type(within(dialog).getByLabelText('Nom'), 'Kerjean');
     const contact = await within(dialog).findByLabelText('Contact du cabinet');
@@ -61,7 +60,9 @@ describe('Demande d’une personne', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Rechercher' }));
     await within(dialog).findByRole('region', { name: 'Résultats' });
 
-    expect(within(dialog).getByRole('button', { name: 'Exporter (JSON et PDF)' })).toBeEnabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Exporter (JSON et PDF)' }));
+    expect(await within(dialog).findByText(/Export écrit : .*personne\.pdf et .*personne\.json\./)).toBeVisible();
+
     await user.click(within(dialog).getByRole('button', { name: 'Effacer…' }));
     const confirm = within(dialog).getByRole('alertdialog');
     expect(confirm).toHaveTextContent('Effacer définitivement 8 éléments ?');
