@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { restoreFromBackup } from '../../../main/services/privacy/restore';
 import { createAuditLog } from '../../../main/services/privacy/audit';
+import { describeReapplied } from '../../../main/services/privacy/rights/describe';
 import { ERASURE_KEY_SECRET } from '../../../main/services/privacy/rights/tombstones';
 import { createDevFileSecretStore } from '../../../main/services/secrets';
 import { DATABASE_FILE, openStore } from '../../../main/store/open';
@@ -28,6 +29,9 @@ describe('restore and erasures', () => {
     const secrets = createDevFileSecretStore(t.dataDir);
     const outcome = restoreFromBackup({ dataDir: t.dataDir, file: backup, now: later, appVersion: 't', secrets });
     expect(outcome.reapplied).toEqual({ tombstones: 1, counts: erased.counts });
+    expect(describeReapplied(outcome.reapplied)).toBe(
+      'Effacements réappliqués : 1 (contacts 1, messages 2, appels 1, rendez-vous 1, courriels 1, saisies de temps 2).\n',
+    );
 
     const db = openStore({ dataDir: t.dataDir });
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;
