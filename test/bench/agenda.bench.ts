@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { sourceRoot } from '../../main/platform/paths';
 import { createServices } from '../../main/services';
 import { openStore, type Db } from '../../main/store/open';
+import { agendaConfigSchema } from '../../shared/domain/agenda/config';
 import { firmDraftSchema } from '../../shared/domain/firm/aggregate';
 import { percentile, round } from './stats';
 
@@ -100,7 +101,7 @@ export async function run(report: (name: string, value: number, unit: string) =>
     ]);
     services.agenda.config.save(
       firm.id,
-      {
+      agendaConfigSchema.parse({
         settings: { holidayRegion: 'FR', closedOnPublicHolidays: true, slotStepMinutes: 20 },
         agendas: AGENDAS.map((id, i) => ({
           id,
@@ -126,7 +127,7 @@ export async function run(report: (name: string, value: number, unit: string) =>
           },
         ],
         exceptions: [],
-      },
+      }),
       undefined,
     );
     seedOccurrences(db, firm.id);
