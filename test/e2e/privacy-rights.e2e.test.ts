@@ -63,6 +63,8 @@ describe.runIf(enabled)('rights request and in-app restore in Chromium through t
       await backups.getByRole('button', { name: /^Restaurer la sauvegarde du / }).click();
       const confirm = backups.getByRole('alertdialog');
       await confirm.getByText(/les effacements faits depuis cette sauvegarde sont réappliqués/).waitFor();
+      await confirm.scrollIntoViewIfNeeded();
+      await shot(page, 'privacy-restore-confirm');
       await confirm.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
       // The page reloads on the restored store: the settings dialog is gone, the shell is back.
       await settings.waitFor({ state: 'detached' });
