@@ -12,6 +12,8 @@ interface PolicyRow {
 
 /** Cutoffs of one firm's purge (epoch ms: rows strictly older go) and the months kept for accounting. */
 export interface FirmCutoffs {
+  /** At most this many messages, calls and time entries per purge() call (one short transaction each). */
+  batch?: number;
   firmId: string;
   messages: number;
   calls: number;
@@ -31,6 +33,7 @@ const CALLS = `ifnull(firm_id, '') = @firmId AND offered_at < @calls`;
 const ENTRIES = `firm_id = @firmId AND started_at < @timeEntries
   AND NOT EXISTS (SELECT 1 FROM json_each(@protectedRanges) r
     WHERE time_entries.started_at >= (r.value ->> 0) AND time_entries.started_at < (r.value ->> 1))`;
+const BATCH = 'ORDER BY seq LIMIT @batch';
 const BATCHES = `firm_id = @firmId AND imported_at < @timeEntries
   AND NOT EXISTS (SELECT 1 FROM time_entries e WHERE e.import_batch_id = time_import_batches.id)`;
 
@@ -71,23 +74,29 @@ export function createRetentionRepository(db: Db) {
         .prepare(`SELECT count(*) FROM entry_audit WHERE entry_id IN (SELECT id FROM time_entries WHERE ${ENTRIES})`)
         .pluck(),
     },
+    // One batch: the first @batch rows (by seq) that match, the same set for every statement of a transaction.
     purge: {
       messagesFts: db.prepare(
-        `DELETE FROM messages_fts WHERE rowid IN (SELECT search_key FROM messages WHERE ${MESSAGES})`,
+        `DELETE FROM messages_fts WHERE rowid IN (SELECT search_key FROM messages WHERE ${MESSAGES} ${BATCH})`,
       ),
-      messages: db.prepare(`DELETE FROM messages WHERE ${MESSAGES}`),
+      messageJobs: db
+        .prepare(`SELECT count(*) FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE ${MESSAGES} ${BATCH})`)
+        .pluck(),
+      messages: db.prepare(`DELETE FROM messages WHERE seq IN (SELECT seq FROM messages WHERE ${MESSAGES} ${BATCH})`),
       digests: db.prepare(`DELETE FROM outbox WHERE ${DIGESTS}`),
       unlinkMessages: db.prepare(
-        `UPDATE messages SET call_id = NULL WHERE call_id IN (SELECT id FROM calls WHERE ${CALLS})`,
+        `UPDATE messages SET call_id = NULL WHERE call_id IN (SELECT id FROM calls WHERE ${CALLS} ${BATCH})`,
       ),
       unlinkEntries: db.prepare(
-        `UPDATE time_entries SET call_id = NULL WHERE call_id IN (SELECT id FROM calls WHERE ${CALLS})`,
+        `UPDATE time_entries SET call_id = NULL WHERE call_id IN (SELECT id FROM calls WHERE ${CALLS} ${BATCH})`,
       ),
-      calls: db.prepare(`DELETE FROM calls WHERE ${CALLS}`),
+      calls: db.prepare(`DELETE FROM calls WHERE seq IN (SELECT seq FROM calls WHERE ${CALLS} ${BATCH})`),
       entryAudit: db.prepare(
-        `DELETE FROM entry_audit WHERE entry_id IN (SELECT id FROM time_entries WHERE ${ENTRIES})`,
+        `DELETE FROM entry_audit WHERE entry_id IN (SELECT id FROM time_entries WHERE ${ENTRIES} ${BATCH})`,
       ),
-      timeEntries: db.prepare(`DELETE FROM time_entries WHERE ${ENTRIES}`),
+      timeEntries: db.prepare(
+        `DELETE FROM time_entries WHERE seq IN (SELECT seq FROM time_entries WHERE ${ENTRIES} ${BATCH})`,
+      ),
       batches: db.prepare(`DELETE FROM time_import_batches WHERE ${BATCHES}`),
     },
     // Audit log: the prefix of expired rows (a row's firm's cutoff, else the default one).
@@ -141,12 +150,17 @@ export function createRetentionRepository(db: Db) {
         entryAudit: n(s.count.entryAudit),
       };
     },
-    /** Deletes what count() counted (plus orphaned import batches); the caller owns the transaction. */
-    purge(c: FirmCutoffs) {
-      const outbox = s.count.outbox.get(c) as number; // the message jobs go with their message (cascade)
+    /**
+     * Deletes one batch of what count() counts (at most `batch` messages, calls and time entries; digests and
+     * orphaned import batches all at once); the caller owns the transaction and calls again until it removes
+     * nothing.
+     */
+    purge(cutoffs: FirmCutoffs) {
+      const c = { ...cutoffs, batch: cutoffs.batch ?? -1 }; // LIMIT -1: no limit
+      // The message jobs go with their message (cascade): counted first. Digests are not tied to a message.
+      const outbox = (s.purge.messageJobs.get(c) as number) + s.purge.digests.run(c).changes;
       s.purge.messagesFts.run(c);
       const messages = s.purge.messages.run(c).changes;
-      s.purge.digests.run(c);
       s.purge.unlinkMessages.run(c);
       s.purge.unlinkEntries.run(c);
       const calls = s.purge.calls.run(c).changes;

@@ -40,8 +40,8 @@ export function describePurge(report: PurgeReport, firmName: (id: string) => str
 const dateFr = (at: number) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(at);
 
 export const retentionCommands: Record<string, (services: Services, args: string[]) => string | Promise<string>> = {
-  'privacy purge': ({ retention }, args) => {
-    const report = retention.purge(args.includes('--dry-run'));
+  'privacy purge': async ({ retention }, args) => {
+    const report = await retention.purge(args.includes('--dry-run'));
     return describePurge(report, (id) => retention.repo.firm(id)?.name ?? id);
   },
   'privacy register': async ({ retention }, args) => {

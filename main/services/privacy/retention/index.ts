@@ -8,7 +8,7 @@ import type { Db } from '../../../store/open';
 import { createRetentionRepository } from '../../../store/repositories/retention';
 import { createSettingsRepository } from '../../../store/repositories/settings';
 import type { AuditRecorder } from '../audit';
-import { createBackupScheduler } from '../scheduler';
+import { createBackupScheduler, DAY_MS } from '../scheduler';
 import { createRegisterService, type RegisterDeps } from '../register';
 import { createContractEndService, type ContractEndDeps } from './contract-end';
 import { firmNotFound } from './errors';
@@ -61,20 +61,45 @@ export function createRetentionService(db: Db, options: RetentionOptions) {
     return { firmId, policy: saved ?? { ...DEFAULT_RETENTION }, custom: saved !== null, lastPurgeAt: lastPurgeAt() };
   }
 
-  function purge(dryRun: boolean): PurgeReport {
-    const at = options.now();
-    const report = runPurge(db, repo, options.audit, at, dryRun);
-    if (!dryRun) settings.write({ [LAST_PURGE_KEY]: at });
-    return report;
+  let running: Promise<PurgeReport> | null = null;
+  let failedAt: number | null = null;
+
+  /** One purge at a time: a second call while one runs gets the same answer (the scheduler, the CLI, the UI). */
+  function purge(dryRun: boolean): Promise<PurgeReport> {
+    if (dryRun) return runPurge(db, repo, options.audit, options.now(), true);
+    running ??= runPurge(db, repo, options.audit, options.now(), false)
+      .then((report) => {
+        settings.write({ [LAST_PURGE_KEY]: report.at });
+        failedAt = null;
+        return report;
+      })
+      .catch((error: unknown) => {
+        failedAt = options.now();
+        throw error;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
   }
 
+  // The backup scheduler, whose job is synchronous: the purge runs on in the background and the next check
+  // (a minute later at the earliest) sees it done, or still running (no second one), or failed an hour ago.
   const scheduler = createBackupScheduler({
     name: 'daily purge',
     run: () => {
-      const report = purge(false);
-      options.log?.('daily purge', { firms: report.firms.length, auditRows: report.auditRows });
+      purge(false).then(
+        (report) => options.log?.('daily purge', { firms: report.firms.length, auditRows: report.auditRows }),
+        (error: unknown) => options.log?.('daily purge failed; retried in an hour', error),
+      );
     },
-    lastBackupAt: lastPurgeAt,
+    lastBackupAt: () => {
+      if (running) return options.now() - DAY_MS + 60_000; // checked again in a minute, never started twice
+      const last = lastPurgeAt();
+      // After a failure, the next attempt an hour later (the check sees a purge 23 hours old).
+      const retry = failedAt === null ? null : failedAt - DAY_MS + DAY_MS / 24;
+      return last === null && retry === null ? null : Math.max(last ?? -Infinity, retry ?? -Infinity);
+    },
     now: options.now,
     firstDelayMs: 10 * 60_000, // after the first backup check: a purge never precedes the day's backup
     ...(options.log ? { log: options.log } : {}),

@@ -37,11 +37,11 @@ afterEach(() => ctx.close());
 const seqs = () => ctx.db.prepare('SELECT seq FROM audit_log ORDER BY seq').pluck().all();
 
 describe('audit log retention', () => {
-  it('removes the expired start of the chain, anchors the rest with a checkpoint, and the chain still verifies', () => {
-    expect(ctx.services.retention.purge(true).auditRows).toBe(2);
+  it('removes the expired start of the chain, anchors the rest with a checkpoint, and the chain still verifies', async () => {
+    expect((await ctx.services.retention.purge(true)).auditRows).toBe(2);
     expect(seqs()).toEqual([1, 2, 3, 4, 5]);
 
-    const report = ctx.services.retention.purge(false);
+    const report = await ctx.services.retention.purge(false);
     expect(report.auditRows).toBe(2);
     expect(seqs()).toEqual([3, 4, 5, 6]);
     const checkpoint = ctx.db.prepare('SELECT kind, firm_id, detail FROM audit_log WHERE seq = 6').get() as {
@@ -55,7 +55,7 @@ describe('audit log retention', () => {
 
     // 13 months later 3 and 4 are expired; 5 (B's, 14 months old) stays, and so do the rows after it.
     clock = monthsAgo(-13);
-    ctx.services.retention.purge(false);
+    await ctx.services.retention.purge(false);
     expect(seqs()).toEqual([5, 6, 7]);
     expect(ctx.services.privacy.audit.verify()).toEqual({ ok: true, count: 3 });
     ctx.services.privacy.audit.record({ kind: 'export.invoices', subject: '2027-12' });
@@ -63,13 +63,13 @@ describe('audit log retention', () => {
 
     // Years later every row is expired: the new checkpoint alone is the chain, and it verifies.
     clock = monthsAgo(-40);
-    ctx.services.retention.purge(false);
+    await ctx.services.retention.purge(false);
     expect(seqs()).toEqual([9]);
     expect(ctx.services.privacy.audit.verify()).toEqual({ ok: true, count: 1 });
   });
 
-  it('still refuses a delete outside the purge, and reports rows removed behind the checkpoint’s back', () => {
-    ctx.services.retention.purge(false);
+  it('still refuses a delete outside the purge, and reports rows removed behind the checkpoint’s back', async () => {
+    await ctx.services.retention.purge(false);
     expect(() => ctx.db.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/ajout seul/);
     // Someone with the file opens the guard himself and removes one more row: the checkpoint does not vouch for it.
     ctx.db.transaction(() => {

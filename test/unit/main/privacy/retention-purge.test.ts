@@ -1,3 +1,4 @@
+import { runPurge } from '../../../../main/services/privacy/retention/purge';
 import { makeFirmDraft, openTestContext, parsedDraft, type TestContext } from '../../../fixtures/factories';
 import { ids, insertCall, insertEntry, insertMessage, insertOutbox } from './retention-rows';
 
@@ -25,7 +26,7 @@ function ftsHits(word: string): number {
 }
 
 describe('retention purge', () => {
-  it('purges messages delivered before the limit, keeps later ones and never an undelivered one', () => {
+  it('purges messages delivered before the limit, keeps later ones and never an undelivered one', async () => {
     const db = ctx.db;
     insertMessage(db, {
       id: 'old',
@@ -68,13 +69,13 @@ describe('retention purge', () => {
     });
     expect(ftsHits('zygomorphe')).toBe(1);
 
-    const dry = ctx.services.retention.purge(true);
+    const dry = await ctx.services.retention.purge(true);
     expect(dry.firms).toEqual([
       { firmId, counts: { messages: 2, outbox: 2, calls: 0, timeEntries: 0, entryAudit: 0, importBatches: 0 } },
     ]);
     expect(ids(db, 'messages')).toHaveLength(8); // the dry run changed nothing
 
-    const report = ctx.services.retention.purge(false);
+    const report = await ctx.services.retention.purge(false);
     expect(report.firms).toEqual([
       { firmId, counts: { messages: 2, outbox: 2, calls: 0, timeEntries: 0, entryAudit: 0, importBatches: 0 } },
     ]);
@@ -90,7 +91,7 @@ describe('retention purge', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM messages_fts').pluck().get()).toBe(6);
   });
 
-  it('purges calls before their limit (with their holds), unlinks what stays, and keeps later calls', () => {
+  it('purges calls before their limit (with their holds), unlinks what stays, and keeps later calls', async () => {
     const db = ctx.db;
     insertCall(db, { id: 'c-old', firmId, offeredAt: CALLS_LIMIT - 1 });
     insertCall(db, { id: 'c-new', firmId, offeredAt: CALLS_LIMIT + 1 });
@@ -99,7 +100,7 @@ describe('retention purge', () => {
     insertMessage(db, { id: 'draft-of-call', firmId, status: 'brouillon', createdAt: CALLS_LIMIT - 1 });
     db.prepare("UPDATE messages SET call_id = 'c-old' WHERE id = 'draft-of-call'").run();
 
-    const report = ctx.services.retention.purge(false);
+    const report = await ctx.services.retention.purge(false);
     expect(report.firms.map((f) => [f.firmId, f.counts.calls])).toEqual([
       [firmId, 1],
       ['', 1],
@@ -110,7 +111,7 @@ describe('retention purge', () => {
     expect(db.prepare("SELECT call_id FROM messages WHERE id = 'draft-of-call'").pluck().get()).toBeNull();
   });
 
-  it('purges time entries past the firm’s duration but keeps a locked or invoiced month 10 years', () => {
+  it('purges time entries past the firm’s duration but keeps a locked or invoiced month 10 years', async () => {
     const db = ctx.db;
     insertEntry(db, { id: 'e-10y-old', firmId, startedAt: ENTRIES_LIMIT - 1 });
     insertEntry(db, { id: 'e-10y-new', firmId, startedAt: ENTRIES_LIMIT + 1 });
@@ -128,7 +129,7 @@ describe('retention purge', () => {
     insertEntry(db, { id: 'e-april', firmId: otherId, startedAt: Date.UTC(2024, 2, 31, 22, 30) }); // 01/04 00:30 Paris
     insertEntry(db, { id: 'e-recent', firmId: otherId, startedAt: Date.UTC(2026, 0, 15) });
 
-    const report = ctx.services.retention.purge(false);
+    const report = await ctx.services.retention.purge(false);
     expect(report.firms).toContainEqual({
       firmId,
       counts: { messages: 0, outbox: 0, calls: 0, timeEntries: 1, entryAudit: 1, importBatches: 0 },
@@ -141,12 +142,12 @@ describe('retention purge', () => {
     ]);
   });
 
-  it('records one audit entry per firm with counts only, and none for a dry run', () => {
+  it('records one audit entry per firm with counts only, and none for a dry run', async () => {
     insertMessage(ctx.db, { id: 'old', firmId, status: 'transmis', createdAt: 1, deliveredAt: 1, body: 'secret' });
     const before = ctx.services.privacy.audit.count();
-    ctx.services.retention.purge(true);
+    await ctx.services.retention.purge(true);
     expect(ctx.services.privacy.audit.count()).toBe(before);
-    ctx.services.retention.purge(false);
+    await ctx.services.retention.purge(false);
     const rows = ctx.db
       .prepare("SELECT firm_id, subject, detail FROM audit_log WHERE kind = 'retention.purged'")
       .all() as Array<{ firm_id: string; subject: string | null; detail: string }>;
@@ -159,5 +160,34 @@ describe('retention purge', () => {
     ]);
     expect(ctx.services.retention.lastPurgeAt()).toBe(NOW);
     expect(ctx.services.privacy.audit.verify()).toEqual({ ok: true, count: before + 1 });
+  });
+
+  it('goes in short transactions, one audit entry each, and lets other work run between two', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      insertMessage(ctx.db, { id: `m${i}`, firmId, status: 'transmis', createdAt: 1, deliveredAt: 2, body: 'vieux' });
+    }
+    let turns = 0;
+    const counter = setInterval(() => (turns += 1), 0);
+    const { retention, privacy } = ctx.services;
+    const report = await runPurge(ctx.db, retention.repo, privacy.audit, NOW, false, 2).finally(() =>
+      clearInterval(counter),
+    );
+    expect(report.firms).toEqual([
+      { firmId, counts: { messages: 5, outbox: 0, calls: 0, timeEntries: 0, entryAudit: 0, importBatches: 0 } },
+    ]);
+    const entries = ctx.db
+      .prepare("SELECT detail ->> 'messages' FROM audit_log WHERE kind = 'retention.purged' ORDER BY seq")
+      .pluck()
+      .all();
+    expect(entries).toEqual([2, 2, 1]);
+    expect(turns).toBeGreaterThan(0);
+    expect(ids(ctx.db, 'messages')).toEqual([]);
+  });
+
+  it('runs one purge at a time: a second call while one runs gets the same report', async () => {
+    insertMessage(ctx.db, { id: 'old', firmId, status: 'transmis', createdAt: 1, deliveredAt: 2 });
+    const [a, b] = await Promise.all([ctx.services.retention.purge(false), ctx.services.retention.purge(false)]);
+    expect(b).toBe(a);
+    expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE kind = 'retention.purged'").pluck().get()).toBe(1);
   });
 });
