@@ -13,6 +13,7 @@ import type { ServiceContext } from '../../context';
 import type { SecretStore } from '../../secrets';
 import { CalDavError, connectCalDav } from './caldav';
 import { createSyncEngine, secretName, type EngineDeps } from './engine';
+import { syncError } from './errors';
 
 /**
  * The agendas' two-way CalDAV sync as the app uses it: the account of each agenda (the password in the secret
@@ -38,31 +39,6 @@ export interface AgendaSyncDeps {
   workerBundle?: string | undefined;
   backoff?: EngineDeps['backoff'];
   pullEveryMs?: number;
-}
-
-/** Main's French sentence per failure (logs, CLI); the renderer says agendaSync.errors.<code> in her language. */
-const FRENCH: Record<SyncErrorCode, string> = {
-  network: 'Serveur injoignable : nouvel essai automatique.',
-  auth: 'Utilisateur ou mot de passe refusé par le serveur (iCloud : un mot de passe d’application est nécessaire).',
-  forbidden: 'Le serveur refuse l’accès à ce calendrier.',
-  not_found: 'Calendrier introuvable sur le serveur.',
-  precondition: 'Le serveur a refusé une écriture modifiée entre-temps.',
-  token_invalid: 'Le serveur a refusé le jeton de synchronisation : comparaison complète.',
-  server: 'Le serveur a répondu par une erreur : nouvel essai automatique.',
-  unsupported: 'Google Agenda n’est pas encore pris en charge (connexion OAuth).',
-  server_empty: 'Le calendrier du serveur paraît vide.',
-  internal: 'La synchronisation a échoué ; le détail est dans le journal.',
-};
-
-function syncError(code: SyncErrorCode): PermanenceError {
-  const message = FRENCH[code];
-  const api =
-    code === 'auth' || code === 'forbidden'
-      ? 'FORBIDDEN'
-      : code === 'network' || code === 'server'
-        ? 'UNAVAILABLE'
-        : 'VALIDATION';
-  return new PermanenceError(api, message, undefined, { key: `agendaSync.errors.${code}` });
 }
 
 export function createAgendaSync(ctx: ServiceContext, deps: AgendaSyncDeps) {
