@@ -96,6 +96,22 @@ function stockSqlite3(file: string): string {
 }
 
 describe('canary scan of an encrypted data directory', () => {
+  it('the scan itself finds a canary in a plain store, its WAL or as UTF-16 (so zero hits below mean something)', () => {
+    const dataDir = tempDir();
+    const db = openStore({ dataDir });
+    try {
+      db.prepare("INSERT INTO settings (key, value) VALUES ('scan', ?)").run(JSON.stringify(CANARIES[0]));
+      const inWal = canariesIn(path.join(dataDir, `${DATABASE_FILE}-wal`));
+      expect(inWal).toEqual([CANARIES[0]]);
+    } finally {
+      db.close();
+    }
+    expect(canariesIn(path.join(dataDir, DATABASE_FILE))).toEqual([CANARIES[0]]);
+    const utf16 = path.join(dataDir, 'utf16.txt');
+    fs.writeFileSync(utf16, Buffer.from(`x${CANARIES[1]!.toUpperCase()}`, 'utf16le'));
+    expect(canariesIn(utf16)).toEqual([CANARIES[1]]);
+  });
+
   it('finds none of 20 canaries written through the services in any file, and all of them through the key', () => {
     const startedAt = Date.now();
     const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));

@@ -128,6 +128,23 @@ describe('encrypted store (SQLite3MultipleCiphers, chacha20, raw 32-byte key)', 
     expect(() => openStore({ dataDir: tempDir(), key: crypto.randomBytes(16) })).toThrow(/32 octets/);
   });
 
+  it('writes the copy taken before a migration encrypted with the same key', () => {
+    const k = key();
+    const dataDir = tempDir();
+    openStore({ dataDir, key: k, targetVersion: 8 }).close();
+    openStore({ dataDir, key: k }).close();
+    const copies = fs.readdirSync(path.join(dataDir, 'backups')).filter((n) => n.startsWith('permanence-v8-'));
+    expect(copies).toHaveLength(1);
+    const copy = path.join(dataDir, 'backups', copies[0]!);
+    expect(isEncryptedStoreFile(copy)).toBe(true);
+    const db = openDatabaseFile(copy, { readonly: true, key: k });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(8);
+    } finally {
+      db.close();
+    }
+  });
+
   it('turns FTS5 secure-delete on for every FTS table, once', () => {
     const dataDir = tempDir();
     const db = openStore({ dataDir, key: key() });
