@@ -16,6 +16,8 @@ import { isEncryptedStoreFile, isPlainStoreFile } from '../../main/store/cipher'
 import { StoreDamagedError } from '../../main/store/integrity';
 import { DATABASE_FILE, openStore } from '../../main/store/open';
 import { tempDir } from '../fixtures/factories';
+import { sourceRoot } from '../../main/platform/paths';
+import { createServices } from '../../main/services';
 import { backupsOver, storeWithRows } from '../unit/main/privacy/store-with-rows';
 
 const key = () => crypto.randomBytes(32);
@@ -68,6 +70,31 @@ describe('a plain store encrypted once (encryptPlainStore)', () => {
     expect(encryptPlainStore(dataDir, k, { secrets })).toEqual({ migrated: false, reason: 'already-encrypted' });
     // Without the key the file is nothing SQLite can read: the app would start in recovery, never empty.
     expect(() => openStore({ dataDir })).toThrow(StoreDamagedError);
+  });
+
+  it('drops from the search index the words of rows deleted before secure-delete was on', () => {
+    const { dataDir, db } = storeWithRows(20);
+    db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 0)").run(); // as before
+    const canary = `qzoubli${crypto.randomBytes(4).toString('hex')}`;
+    const firmId = db.prepare('SELECT id FROM firms LIMIT 1').pluck().get() as string;
+    const services = servicesOver(db, dataDir);
+    const draft = services.messages.saveDraft({ firmId, content: { callerName: 'Mme Test', body: `Texte ${canary}` } });
+    services.messages.discardDraft(draft.id);
+    const segments = (d: typeof db) =>
+      (d.prepare('SELECT block FROM messages_fts_data').pluck().all() as Buffer[])
+        .map((b) => b.toString('latin1'))
+        .join('');
+    expect(segments(db)).toContain(canary); // still in the plain store's segments
+    db.close();
+    const k = key();
+    encryptPlainStore(dataDir, k, { secrets: createDevFileSecretStore(dataDir) });
+    const encrypted = openStore({ dataDir, key: k });
+    try {
+      expect(segments(encrypted)).not.toContain(canary);
+      expect(encrypted.prepare("SELECT v FROM messages_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+    } finally {
+      encrypted.close();
+    }
   });
 
   it('leaves a damaged plain store in place and says why', () => {
@@ -145,3 +172,12 @@ describe('the imports worker on an encrypted store', () => {
     }
   });
 });
+
+function servicesOver(db: ReturnType<typeof openStore>, dataDir: string) {
+  return createServices(db, {
+    assetsDir: path.join(sourceRoot(), 'assets'),
+    dataDir,
+    appVersion: 'test',
+    transport: 'harness',
+  });
+}

@@ -12,6 +12,7 @@ import {
   type Db,
 } from '../../store/cipher';
 import { quickCheck } from '../../store/integrity';
+import { ensureFtsSecureDelete, ftsTables } from '../../store/secure-delete';
 import { BACKUPS_DIR, DATABASE_FILE, ensurePrivateDir, FILE_MODE, openStore, schemaVersion } from '../../store/open';
 import type { SecretStore } from '../secrets';
 import { createAuditLog } from './audit';
@@ -47,8 +48,10 @@ function refused(reason: string): PermanenceError {
 /**
  * Encrypts an existing plain store, once, with `key` (the data directory's lock is taken: the store must be
  * closed). A plain copy made by VACUUM INTO (the WAL included) is encrypted in place with `PRAGMA rekey` (refused
- * in WAL mode, so on that copy without journal: it is scratch until verified), put back in WAL mode, then checked like a backup:
- * integrity_check (FTS5's included), schema version and every table's row count equal to the plain store's.
+ * in WAL mode, so on that copy without journal: it is scratch until verified), its FTS indexes merged
+ * ('optimize': words of rows deleted before secure-delete was on are dropped), put back in WAL mode, then checked
+ * like a backup: integrity_check (FTS5's included), schema version and every table's row count equal to the
+ * plain store's.
  * Only then is it renamed over the store (atomic). The plain store stays, hard-linked before the rename, in
  * DATA_DIR/plain-before-encryption/ with the plain backups of backups/, until she confirms
  * (confirmEncryptionAndDeletePlainCopy). An audit entry `store.encrypted` records the counts.
@@ -135,6 +138,15 @@ function encryptedCopy(store: string, temp: string, key: Buffer, options: Encryp
   assertEncryptedOnDisk(temp);
   const keyed = openDatabaseFile(temp, { fileMustExist: true, ...access(options, key) });
   try {
+    keyed.pragma('journal_mode = OFF'); // still scratch
+    keyed.pragma('synchronous = OFF');
+    // Words of rows deleted before FTS5's secure-delete was on stay in the index segments until they are merged:
+    // merged now, so the encrypted store starts without them (the plain copy keeps them until she confirms).
+    for (const table of ftsTables(keyed)) {
+      const quoted = `"${table.replaceAll('"', '""')}"`;
+      keyed.prepare(`INSERT INTO ${quoted} (${quoted}) VALUES ('optimize')`).run();
+    }
+    ensureFtsSecureDelete(keyed);
     keyed.pragma('journal_mode = WAL');
   } finally {
     keyed.close();
