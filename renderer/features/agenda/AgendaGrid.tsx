@@ -7,7 +7,7 @@ import { addDays, minutesInDay, slotDay, slotTime, startOfDay } from './format';
 /** The hours the grid shows; an appointment outside them sits at the edge rather than off the grid. */
 export const GRID_FROM = 7 * 60;
 export const GRID_TO = 20 * 60;
-const HOUR_PX = 44;
+const HOUR_PX = 64;
 
 export interface GridColumn {
   key: string;
@@ -37,6 +37,14 @@ export function gridColumns(input: {
     const dayStart = addDays(input.start, i, input.timeZone);
     return { key: String(dayStart), label: slotDay(dayStart, input.locale, input.timeZone), dayStart, agendaIds: ids };
   });
+}
+
+/** A firm's week: each agenda has its own lane in the day, so two practitioners' 08:30 sit side by side. */
+function lane(column: GridColumn, agendaId: string): { left?: string; width?: string } {
+  const lanes = column.agendaIds.length;
+  if (lanes <= 1) return {};
+  const index = Math.max(0, column.agendaIds.indexOf(agendaId));
+  return { left: `calc(${(index * 100) / lanes}% + 2px)`, width: `calc(${100 / lanes}% - 4px)` };
 }
 
 function top(ms: number, timeZone: string): number {
@@ -101,6 +109,7 @@ export function AgendaGrid({
                   key={b.id}
                   className="rdv-busy"
                   style={{
+                    ...lane(c, b.agendaId),
                     top: top(b.startsAt, timeZone),
                     height: top(b.endsAt, timeZone) - top(b.startsAt, timeZone),
                   }}
@@ -118,6 +127,7 @@ export function AgendaGrid({
                     type="button"
                     className={`rdv-appt rdv-appt--${a.status}${selectedId === a.id ? ' rdv-appt--selected' : ''}`}
                     style={{
+                      ...lane(c, a.agendaId),
                       top: top(a.startsAt, timeZone),
                       height: Math.max(18, top(a.endsAt, timeZone) - top(a.startsAt, timeZone) - 2),
                       borderLeftColor: motif?.color ?? agenda?.color ?? '#336699',

@@ -119,7 +119,7 @@ export function AgendaView({ api, firmsStore }: ViewProps) {
   return (
     <div className="content rdv-view" onKeyDown={onKeyDown}>
       <div className="row rdv-view__bar">
-        <h1 className="grow">{t('rdv.views.title')}</h1>
+        <h1>{t('rdv.views.title')}</h1>
         <label className="field field--inline">
           <span>{t('rdv.views.firm')}</span>
           <FirmSelect firms={firms} value={firmId} onChange={(id) => (setChosenFirm(id), setAgendaId(''))} />

@@ -148,11 +148,11 @@ export function SlotFinder({ firmId, caller, callId = null, moving = null, onDon
     <section className="rdv-finder" aria-label={title} onKeyDown={onKeyDown}>
       <header className="row rdv-finder__head">
         <h2 className="grow">{title}</h2>
-        <span className="muted rdv-finder__keys">{t('rdv.finder.keys')}</span>
         <button type="button" className="button button--plain" aria-keyshortcuts="Escape" onClick={onClose}>
           {t('rdv.finder.close')}
         </button>
       </header>
+      <p className="muted rdv-finder__keys">{t('rdv.finder.keys')}</p>
       {moving ? (
         <p className="rdv-finder__moving">
           {t('rdv.finder.movingFrom', {

@@ -60,7 +60,7 @@ export function useDeskAgenda(
   const buttons = available ? (
     <>
       <button type="button" className="button" aria-keyshortcuts="Alt+R" onClick={() => open('book')}>
-        {t('rdv.desk.open')}
+        {t('rdv.desk.openShort')}
       </button>
       <button
         type="button"
@@ -68,7 +68,7 @@ export function useDeskAgenda(
         aria-keyshortcuts="Alt+Shift+R"
         onClick={() => open('find')}
       >
-        {t('rdv.desk.find')}
+        {t('rdv.desk.findShort')}
       </button>
     </>
   ) : null;
