@@ -14,7 +14,9 @@ import { countRows } from '../../main/services/privacy/verify';
 import { createDevFileSecretStore } from '../../main/services/secrets';
 import { isEncryptedStoreFile, isPlainStoreFile } from '../../main/store/cipher';
 import { StoreDamagedError } from '../../main/store/integrity';
-import { DATABASE_FILE, openStore } from '../../main/store/open';
+import { DATABASE_FILE, openStore, openStoreOrRecovery } from '../../main/store/open';
+import { createRecoveryService } from '../../main/services/recovery';
+import { verifyBackup } from '../../main/services/recovery/backups';
 import { tempDir } from '../fixtures/factories';
 import { sourceRoot } from '../../main/platform/paths';
 import { createServices } from '../../main/services';
@@ -141,6 +143,40 @@ describe('backups of an encrypted store', () => {
       expect(reopened.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(200);
     } finally {
       reopened.close();
+    }
+  });
+});
+
+describe('recovery of a damaged encrypted store', () => {
+  it('sees the damage past the first page, exports what the key still reads and restores an encrypted backup', () => {
+    const k = key();
+    const dataDir = tempDir();
+    const { db } = storeWithRows(300, dataDir, k);
+    const { backup } = backupsOver(db, dataDir).backupNow('manual');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const store = path.join(dataDir, DATABASE_FILE);
+    const bytes = fs.readFileSync(store);
+    bytes.fill(0x55, 4096 * 6, 4096 * 6 + 512); // one page's ciphertext altered: its Poly1305 tag fails
+    fs.writeFileSync(store, bytes);
+
+    const opened = openStoreOrRecovery({ dataDir, key: k });
+    opened.db.close();
+    expect(opened.damage).toMatchObject({ kind: 'corrupt', file: store });
+    const recovery = createRecoveryService({ dataDir, damage: opened.damage, key: k });
+    expect(recovery.status()).toMatchObject({ mode: 'recovery', readable: true });
+    const exported = recovery.exportReadable();
+    expect(exported.rows).toBeGreaterThan(0);
+    // Without the key the backup cannot be vouched for: nothing would be restored.
+    const backupFile = path.join(dataDir, 'backups', backup.name);
+    expect(verifyBackup(backupFile)).toMatchObject({ ok: false });
+    expect(verifyBackup(backupFile, undefined, k)).toEqual({ ok: true });
+    expect(recovery.restore(backup.name)).toMatchObject({ backup: backup.name });
+    const restored = openStore({ dataDir, key: k });
+    try {
+      expect(restored.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(300);
+    } finally {
+      restored.close();
     }
   });
 });
