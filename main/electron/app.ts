@@ -1,19 +1,27 @@
 import { app, dialog, ipcMain, powerMonitor, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { bindIpc } from '../api/ipc';
-import { createDispatcher } from '../api/dispatch';
+import { createDispatcher, type Dispatch } from '../api/dispatch';
+import { guardAppLock } from '../api/lock-guard';
 import { createHandlers } from '../api/handlers';
 import { createFileLogger, type AppLogger } from '../platform/logger';
 import { dataDirFromEnv } from '../platform/paths';
 import { createServices, type Services } from '../services';
-import { createLiveStore } from '../api/live-store';
+import { createLiveStore, type LiveStore } from '../api/live-store';
+import { encryptPlainStore } from '../services/privacy/encryption';
+import { createKeySlots } from '../services/privacy/keys/slots';
+import { createStartupGate, storeKeyAtStart } from '../services/privacy/lock/startup-gate';
+import { isPlainStoreFile } from '../store/cipher';
 import { guardRecoveryMode } from '../api/recovery-guard';
-import { openStoreOrRecovery } from '../store/open';
+import { DATABASE_FILE, openPlaceholderStore, openStoreOrRecovery } from '../store/open';
+import { PermanenceError } from '../../shared/api';
 import type { StoreDamage } from '../../shared/domain/recovery';
 import { createAppUrl } from './app-url';
 import { createEventSender } from './events';
 import { resolveNativeBinding } from './native';
 import { createElectronOs } from './os';
+import { createSafeStorageKeychain } from './keychain';
+import { lockWithOs } from './os-lock';
 import { installPermissionHandlers } from './permissions';
 import { createSecretStore } from './secret-store';
 import { createExternalConfirm, createExternalOpener, installCsp } from './security';
@@ -41,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start).catch(fatal);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   // Files this process creates (store, backups, exports, logs) are readable by their owner only.
   process.umask(0o077);
   const appRoot = app.getAppPath();
@@ -57,40 +65,69 @@ function start(): void {
   // The store and the services over it, replaceable while the app runs (a backup restored from Réglages ›
   // Sauvegardes: main/api/live-store.ts); IPC always reaches the current ones. Another Permanence on this
   // directory: the first open throws DATA_DIR_IN_USE and fatal() says so.
-  const live = createLiveStore<Services>({
-    open: () => openStoreOrRecovery({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) }),
-    build: (db, damage, storeHost) => {
-      const services = createServices(db, {
-        assetsDir: path.join(appRoot, 'assets'),
-        dataDir,
-        appVersion: app.getVersion(),
-        transport: 'electron',
-        emit: events.emit,
-        secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
-        platform: os,
-        ...(nativeBinding ? { nativeBinding } : {}),
-        log: (message, detail) => logger.info(message, detail),
-        ...(damage ? { recovery: recoveryOptions(damage, nativeBinding, logger) } : {}),
-        storeHost,
-      });
-      return { services, dispatch: guardRecoveryMode(createDispatcher(createHandlers(services), logger), damage) };
+  // The store key (issue 12): from the OS keychain, or typed by her on the unlock screen when there is none.
+  const keychain = createSafeStorageKeychain();
+  const keys = createKeySlots({ dataDir, keychain });
+  const openLive = (key: Buffer) =>
+    createLiveStore<Services>({
+      open: () => openAppStore(dataDir, key, nativeBinding, logger),
+      build: (db, damage, storeHost) => {
+        const services = createServices(db, {
+          assetsDir: path.join(appRoot, 'assets'),
+          dataDir,
+          appVersion: app.getVersion(),
+          transport: 'electron',
+          emit: events.emit,
+          secrets: createSecretStore(dataDir), // safeStorage; refuses to store in clear
+          platform: os,
+          ...(nativeBinding ? { nativeBinding } : {}),
+          log: (message, detail) => logger.info(message, detail),
+          ...(damage ? { recovery: recoveryOptions(damage, nativeBinding, logger) } : {}),
+          storeHost,
+          keychain,
+          storeKey: key,
+        });
+        // Locked: only the lock and the ringing call are answered (main/api/lock-guard.ts).
+        const guarded = guardAppLock(createDispatcher(createHandlers(services), logger), () =>
+          services.lock.isLocked(),
+        );
+        return { services, dispatch: guardRecoveryMode(guarded, damage) };
+      },
+      // Not in recovery mode: there is no store then.
+      start: (services) => {
+        // Messages queued before a crash or a restart leave by themselves.
+        services.messages.startWorker();
+        // The daily verified backup (issue 12): a few minutes after start, then once a day.
+        services.privacy.scheduler.start();
+        // The daily retention purge (issue 12): after the first backup check, then once a day.
+        services.retention.scheduler.start();
+      },
+      // The outbox may be mid-SMTP-transaction: let it record the outcome before the store closes.
+      stop: async (services) => {
+        services.privacy.scheduler.stop();
+        services.retention.scheduler.stop();
+        await services.messages.stopWorker();
+      },
+      access: { key, ...(nativeBinding ? { nativeBinding } : {}) },
+    });
+  let live: LiveStore<Services> | null = null;
+  const gate = createStartupGate({
+    keys,
+    log: (message, detail) => logger.error(message, detail),
+    open: async (key) => {
+      const opened = openLive(key);
+      live = opened;
+      return { status: () => opened.services.lock.status(), audit: opened.services.privacy.audit };
     },
-    // Not in recovery mode: there is no store then.
-    start: (services) => {
-      // Messages queued before a crash or a restart leave by themselves.
-      services.messages.startWorker();
-      // The daily verified backup (issue 12): a few minutes after start, then once a day.
-      services.privacy.scheduler.start();
-      // The daily retention purge (issue 12): after the first backup check, then once a day.
-      services.retention.scheduler.start();
-    },
-    // The outbox may be mid-SMTP-transaction: let it record the outcome before the store closes.
-    stop: async (services) => {
-      services.privacy.scheduler.stop();
-      services.retention.scheduler.stop();
-      await services.messages.stopWorker();
-    },
-    access: nativeBinding ? { nativeBinding } : {},
+  });
+  const startKey = await storeKeyAtStart(keys);
+  if (startKey) await gate.open(startKey);
+  else logger.info('the store key needs her passphrase: starting on the unlock screen');
+  // Sealed until she unlocks: the start-up gate answers lock:* alone; then the live store's services.
+  const dispatch: Dispatch = (name, input) => (live ? live.dispatch(name, input) : gate.dispatch(name, input));
+  // The session locked or the computer going to sleep locks Permanence too (when her lock is on).
+  const stopOsLock = lockWithOs(powerMonitor, (reason) => {
+    if (live && !live.damage) live.services.lock.lock(reason);
   });
   const appUrl = createAppUrl({
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
@@ -98,7 +135,7 @@ function start(): void {
   });
   installCsp(session.defaultSession, appUrl);
   installPermissionHandlers(session.defaultSession, appUrl);
-  const unbindIpc = bindIpc({ ipcMain, dispatch: live.dispatch, isTrustedUrl: (url) => appUrl.isAppUrl(url), logger });
+  const unbindIpc = bindIpc({ ipcMain, dispatch, isTrustedUrl: (url) => appUrl.isAppUrl(url), logger });
 
   win = createMainWindow({
     appUrl,
@@ -109,7 +146,7 @@ function start(): void {
       logger,
       undefined,
       createExternalConfirm(
-        () => (live.damage ? 'fr' : live.services.settings.get().locale),
+        () => (!live || live.damage ? 'fr' : live.services.settings.get().locale),
         () => win,
       ),
     ),
@@ -140,8 +177,8 @@ function start(): void {
     shortcuts.release();
     unbindIpc();
     tray?.destroy();
-    void live
-      .close()
+    stopOsLock();
+    void (live?.close() ?? Promise.resolve())
       .catch((error: unknown) => logger.error('outbox did not stop cleanly', error))
       .finally(() => app.exit(0));
   });
@@ -165,6 +202,33 @@ function start(): void {
       log.error('tray unavailable', error);
       return null;
     }
+  }
+}
+
+/**
+ * The store opened with its key; a store still plain (written before encryption) is encrypted first, once, its
+ * plain copy kept until she confirms (main/services/privacy/encryption.ts). A plain store too damaged to be
+ * copied stays plain, so that it opens in recovery mode.
+ */
+function openAppStore(dataDir: string, key: Buffer, nativeBinding: string | null, logger: AppLogger) {
+  const native = nativeBinding ? { nativeBinding } : {};
+  if (isPlainStoreFile(path.join(dataDir, DATABASE_FILE))) {
+    try {
+      const outcome = encryptPlainStore(dataDir, key, { secrets: createSecretStore(dataDir), ...native });
+      logger.info('plain store encrypted with the store key', outcome);
+    } catch (error) {
+      logger.error('the plain store could not be encrypted: opening it as it is', error);
+      return openStoreOrRecovery({ dataDir, ...native });
+    }
+  }
+  try {
+    return openStoreOrRecovery({ dataDir, key, ...native });
+  } catch (error) {
+    // keys.json vouches for this key: a first page that does not decrypt with it is a damaged file.
+    if (!(error instanceof PermanenceError && error.code === 'STORE_KEY_INVALID')) throw error;
+    logger.error('the store does not decrypt with its key: starting in recovery mode', error.message);
+    const damage: StoreDamage = { kind: 'not-sqlite', file: path.join(dataDir, DATABASE_FILE), detail: error.message };
+    return { db: openPlaceholderStore({ dataDir, ...native }), damage };
   }
 }
 

@@ -94,6 +94,7 @@ export function createServices(db: Db, options: ServicesOptions) {
       write: (value) => ctx.repos.settings.write({ 'privacy.lock': value }),
     },
     emit: ctx.emit,
+    ...(options.log ? { log: options.log } : {}),
   });
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);

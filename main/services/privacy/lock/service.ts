@@ -20,6 +20,8 @@ export interface LockServiceOptions {
   audit: AuditRecorder;
   settings: { read(): unknown; write(value: LockSettings): void };
   emit: Emit;
+  /** Where an audit entry that could not be written is reported (no secret, no personal data). */
+  log?: (message: string, detail?: unknown) => void;
 }
 
 /**
@@ -28,7 +30,18 @@ export interface LockServiceOptions {
  * recovery code) against its key slot, rate-limited; failures and successes go to the audit log (kind only).
  */
 export function createLockService(options: LockServiceOptions) {
-  const { keys, audit } = options;
+  const { keys } = options;
+  // An audit log that cannot be extended (its key lost, no keychain for it) must not lock her out of her data:
+  // the entry is reported to the log instead, and the unlock goes on.
+  const audit = {
+    record(entry: Parameters<AuditRecorder['record']>[0]) {
+      try {
+        options.audit.record(entry);
+      } catch (error) {
+        options.log?.(`audit entry ${entry.kind} not written`, (error as Error).message);
+      }
+    },
+  };
   let locked = false;
 
   function hasPassphrase(): boolean {

@@ -32,7 +32,11 @@ function refused(error: unknown): Envelope<unknown> {
  * counted for the audit log, written once the store is open) and lock:setup (first start without a keychain:
  * the passphrase she chooses, the recovery code shown once). Everything else is refused until the store opens.
  */
-export function createStartupGate(options: { keys: KeySlots; open(key: Buffer): Promise<OpenedStore> }) {
+export function createStartupGate(options: {
+  keys: KeySlots;
+  open(key: Buffer): Promise<OpenedStore>;
+  log?: (message: string, detail?: unknown) => void;
+}) {
   const { keys } = options;
   let opened: OpenedStore | null = null;
   let opening: Promise<unknown> | null = null;
@@ -51,14 +55,25 @@ export function createStartupGate(options: { keys: KeySlots; open(key: Buffer): 
 
   async function openWith(key: Buffer, entry: Parameters<AuditRecorder['record']>[0], earlierFailures: number) {
     opened = await options.open(key);
-    if (earlierFailures > 0) {
-      opened.audit.record({ kind: 'lock.unlock-failed', detail: { at: 'start', failures: earlierFailures } });
-    }
-    opened.audit.record(entry);
-    return opened;
+    const store = opened;
+    // The store is open whatever happens now: an audit log that cannot be extended is reported, not fatal.
+    const record = (e: Parameters<AuditRecorder['record']>[0]) => {
+      try {
+        store.audit.record(e);
+      } catch (error) {
+        options.log?.(`audit entry ${e.kind} not written`, (error as Error).message);
+      }
+    };
+    if (earlierFailures > 0) record({ kind: 'lock.unlock-failed', detail: { at: 'start', failures: earlierFailures } });
+    record(entry);
+    return store;
   }
 
   return {
+    /** Opens with a key found without her (the OS keychain): no audit entry, nothing was typed. */
+    async open(key: Buffer): Promise<void> {
+      opened = await options.open(key);
+    },
     /** The store is open: the app's full dispatcher takes over. */
     isOpen: () => opened !== null,
     async dispatch(name: string, rawInput: unknown): Promise<Envelope<unknown>> {

@@ -121,6 +121,26 @@ describe('app lock', () => {
     expect(audit.map((e) => e.kind)).toContain('key.recovery-renewed');
   });
 
+  it('an audit log that cannot be extended (no keychain for its key) does not lock her out', async () => {
+    const logged: string[] = [];
+    const lock = createLockService({
+      keys: createKeySlots({ dataDir: dir, keychain: null, kdf: CHEAP }),
+      storeKey: crypto.randomBytes(32),
+      audit: {
+        record: () => {
+          throw new Error('Aucun trousseau système n’est disponible');
+        },
+      },
+      settings: { read: () => undefined, write: () => undefined },
+      emit: () => undefined,
+      log: (message) => void logged.push(message),
+    });
+    await lock.setPassphrase(null, 'une phrase de passe');
+    lock.lock('os-lock');
+    expect((await lock.unlock('passphrase', 'une phrase de passe')).state).toBe('unlocked');
+    expect(logged).toEqual(['audit entry key.created not written', 'audit entry lock.unlocked not written']);
+  });
+
   it('without a store key (a plain store) says there is nothing to protect', async () => {
     const { lock } = setup(null);
     await expect(lock.setPassphrase(null, 'une phrase de passe')).rejects.toMatchObject({
