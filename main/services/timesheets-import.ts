@@ -47,7 +47,11 @@ export function createTimesheetImport(
   // A batch still pending here was cut by a crash or a kill: its slices never became an import.
   for (const batchId of imports.pendingBatches()) while (!imports.removeSlice(batchId, 50_000));
 
-  const checker: { check: (job: ImportJob) => Promise<CheckedFile>; checkpoint?: () => Promise<void> } = ctx.db.memory
+  const checker: {
+    check: (job: ImportJob) => Promise<CheckedFile>;
+    checkpoint?: () => Promise<void>;
+    stop?: () => Promise<void>;
+  } = ctx.db.memory
     ? ((checks) => ({ check: (job: ImportJob) => checks.check(ctx.db, job) }))(createImportChecks())
     : createImportsWorker(
         {
@@ -155,6 +159,13 @@ export function createTimesheetImport(
       await write(firmId, fileName, rows);
       ctx.emit('timesheets:changed', { firmIds: [firmId] });
       return { ...report, imported: rows.count };
+    },
+    /**
+     * Stops the worker thread and its connection to the store file (a store about to be replaced by a restore);
+     * a check still running fails, the next one starts a worker again.
+     */
+    async stop(): Promise<void> {
+      await checker.stop?.();
     },
   };
 }

@@ -19,6 +19,8 @@ interface RestoreDeps {
   secrets: SecretStore;
   info: { dataDir: string; version: string };
   ctx: { now: () => number };
+  /** The time-entry import's worker thread reads the store file through its own connection. */
+  timesheetImport?: { stop(): Promise<void> };
 }
 
 /**
@@ -36,6 +38,8 @@ export async function restoreInApp(deps: RestoreDeps, name: string): Promise<App
       { key: 'privacy.errors.restoreUnavailable' },
     );
   }
+  // Its connection would keep reading the replaced file; the next import starts a worker on the restored one.
+  await deps.timesheetImport?.stop();
   return deps.storeHost.replaceStore((access) => {
     const outcome = restoreFromBackup({
       ...access,
