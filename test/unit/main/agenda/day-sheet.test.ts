@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { renderDaySheetPdf, type DaySheetRow } from '../../../../main/services/agenda/daysheet/pdf';
 import { hasTool } from '../../../e2e/support/chromium';
+import { openPractice } from '../../renderer/agenda/support';
 
 /** The practitioner's printed day, read back with pdftotext: order, times in the firm's zone, caller, motif, note. */
 const ZONE = 'Europe/Paris';
@@ -89,5 +90,44 @@ describe.skipIf(!hasTool('/usr/bin/pdftotext', 'poppler-utils'))('the day sheet 
     expect(out.split('\f').filter((p) => p.trim()).length).toBeGreaterThan(1);
     expect(out.split('\f')[1]).toContain('Heure');
     expect(out).toContain('Patient 40');
+  });
+});
+
+describe.skipIf(!hasTool('/usr/bin/pdftotext', 'poppler-utils'))('agenda:daySheet', () => {
+  it('prints one practitioner’s day through the contract: theirs only, cancelled ones left out, named after them', async () => {
+    const { t, firmId } = await openPractice();
+    try {
+      // Slots every 15 min, consultations of 20: the first and the third do not overlap.
+      const [a, , b] = await t.client.agenda.findSlots({ firmId, motifId: 'consult', agendaIds: ['lenoir'], limit: 3 });
+      const book = (startsAt: number, name: string, agendaId = 'lenoir') =>
+        t.client.agenda.book({
+          firmId,
+          agendaId,
+          motifId: 'consult',
+          startsAt,
+          caller: { contactId: null, name, phone: '06 12 34 56 78', email: '' },
+          note: `Note de ${name}`,
+        });
+      await book(a!.startsAt, 'Lucie Bernard');
+      const gone = await book(b!.startsAt, 'Annulé Dupont');
+      await t.client.agenda.cancel({ id: gone.id });
+      await book(a!.startsAt, 'Autre Praticien', 'morel');
+      const date = DateTime.fromMillis(a!.startsAt, { zone: ZONE }).toISODate()!;
+      const sheet = await t.client.agenda.daySheet({ firmId, agendaId: 'lenoir', date });
+      expect(sheet.fileName).toBe(`feuille-du-jour-dr-lenoir-${date}.pdf`);
+      expect(sheet.count).toBe(1);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'day-sheet-'));
+      const file = path.join(dir, sheet.fileName);
+      fs.writeFileSync(file, Buffer.from(sheet.base64, 'base64'));
+      const out = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      fs.rmSync(dir, { recursive: true, force: true });
+      expect(out).toContain('Dr Lenoir');
+      expect(out).toContain('Lucie Bernard');
+      expect(out).toContain('Note de Lucie Bernard');
+      expect(out).not.toContain('Annulé Dupont');
+      expect(out).not.toContain('Autre Praticien');
+    } finally {
+      t.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { DateTime } from 'luxon';
+import type { PermanenceClient } from '../../../../shared/api';
 import { AgendaView } from '../../../../renderer/features/agenda/AgendaView';
 import { createFirmsStore } from '../../../../renderer/features/firms/firms-store';
 import type { TestContext } from '../../../fixtures/factories';
@@ -13,12 +14,12 @@ afterEach(() => t?.close());
 
 const dayTitle = (ms: number) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: ZONE }).format(ms);
 
-async function openView() {
-  const firmsStore = createFirmsStore(t.client);
+async function openView(api: PermanenceClient = t.client) {
+  const firmsStore = createFirmsStore(api);
   await firmsStore.getState().load();
   const rendered = renderWith(
-    t.client,
-    <AgendaView api={t.client} firmsStore={firmsStore} settings={t.services.settings.get()} />,
+    api,
+    <AgendaView api={api} firmsStore={firmsStore} settings={t.services.settings.get()} />,
   );
   const grid = await screen.findByRole('region', { name: /^Rendez-vous :/ });
   act(() => grid.focus());
@@ -124,5 +125,53 @@ describe('the agenda views', () => {
     expect(columns).toHaveLength(7);
     const column = within(grid).getByRole('region', { name: day });
     expect(await within(column).findByRole('button', { name: /Paul Martin, Vaccin, Dr Morel/ })).toBeInTheDocument();
+  });
+
+  it('P prints the chosen practitioner’s day sheet: the PDF of the day shown, saved under its name', async () => {
+    const [slot] = await t.client.agenda.findSlots({ firmId, motifId: 'consult', agendaIds: ['lenoir'], limit: 1 });
+    await t.client.agenda.book({
+      firmId,
+      agendaId: 'lenoir',
+      motifId: 'consult',
+      startsAt: slot!.startsAt,
+      caller: { contactId: null, name: 'Lucie Bernard', phone: '', email: '' },
+    });
+    const saved: Array<{ name: string; href: string }> = [];
+    const createObjectURL = vi.fn((blob: Blob) => `blob:sheet-${blob.size}`);
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, href: this.href });
+    });
+    // pdfkit cannot load its fonts under jsdom (another realm's Uint8Array): the PDF itself is tested in Node
+    // (test/unit/main/agenda/day-sheet.test.ts); here, what the view asks for and what it saves.
+    const asked: Array<{ firmId: string; agendaId: string; date: string }> = [];
+    const pdf = Buffer.from('%PDF-1.7 day sheet').toString('base64');
+    const api = {
+      ...t.client,
+      agenda: {
+        ...t.client.agenda,
+        daySheet: async (input: { firmId: string; agendaId: string; date: string }) => {
+          asked.push(input);
+          return { fileName: `feuille-du-jour-dr-lenoir-${input.date}.pdf`, base64: pdf, count: 1 };
+        },
+      },
+    } as PermanenceClient;
+    const { user, grid } = await openView(api);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Agenda' }), 'Dr Lenoir');
+    act(() => grid.focus());
+    const ahead = Math.round(
+      DateTime.fromMillis(slot!.startsAt, { zone: ZONE })
+        .startOf('day')
+        .diff(DateTime.now().setZone(ZONE).startOf('day'), 'days').days,
+    );
+    await user.keyboard('{ArrowRight}'.repeat(ahead) + 'p');
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const date = DateTime.fromMillis(slot!.startsAt, { zone: ZONE }).toISODate();
+    expect(asked).toEqual([{ firmId, agendaId: 'lenoir', date }]);
+    expect(saved[0]!.name).toBe(`feuille-du-jour-dr-lenoir-${date}.pdf`);
+    const blob = createObjectURL.mock.calls[0]![0];
+    expect(blob.type).toBe('application/pdf');
+    expect(blob.size).toBe(Buffer.from(pdf, 'base64').length);
+    click.mockRestore();
   });
 });
