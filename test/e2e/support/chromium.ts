@@ -52,6 +52,9 @@ export async function launchChromium(
     viewport: options.viewport ?? { width: 1440, height: 900 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
+    // Date and time fields take their format from the process's language (with Debian's chromium-l10n), not
+    // from --lang or the page's locale: a French secretary's Electron follows her French OS the same way.
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
   });
   return {
     context,
