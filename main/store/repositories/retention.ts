@@ -114,6 +114,9 @@ export function createRetentionRepository(db: Db) {
     closeAuditPurge: db.prepare('DELETE FROM audit_purge_allowed'),
     optimizeMessages: db.prepare("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')"),
     optimizeContacts: db.prepare("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')"),
+    mergeMessages: db.prepare<[number]>("INSERT INTO messages_fts (messages_fts, rank) VALUES ('merge', ?)"),
+    mergeContacts: db.prepare<[number]>("INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('merge', ?)"),
+    totalChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
   };
 
   const toPolicy = (row: PolicyRow): RetentionPolicy => ({
@@ -185,6 +188,16 @@ export function createRetentionRepository(db: Db) {
       const removed = s.deleteAuditThrough.run(seq).changes;
       s.closeAuditPurge.run();
       return removed;
+    },
+    /**
+     * One step of an incremental optimise of an FTS index (FTS5's 'merge' command, about `pages` pages written):
+     * the first step with a negative count puts every segment on one level, the next ones carry that merge on,
+     * which ends as 'optimize' does (one segment, deleted rows' words gone). False once a step did no work.
+     */
+    mergeStep(index: 'messages' | 'contacts', pages: number, first: boolean): boolean {
+      const before = s.totalChanges.get() as number;
+      (index === 'messages' ? s.mergeMessages : s.mergeContacts).run(first ? -pages : pages);
+      return (s.totalChanges.get() as number) - before >= 2;
     },
     /** Merges each FTS index into one segment: the deleted rows' words leave the index's pages. */
     optimizeSearch(): void {
