@@ -2,5 +2,5 @@ import { event } from '../define';
 
 export const agendaSyncEvents = {
   /** An agenda's sync status, queue or issues changed. */
-  'agendaSync:changed': event<{ agendaId: string }>(),
+  'caldav:changed': event<{ agendaId: string }>(),
 };

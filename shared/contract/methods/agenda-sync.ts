@@ -13,8 +13,8 @@ const agendaInput = z.object({ agendaId: idSchema }).strict();
 
 /** The firm's agendas' CalDAV sync: account, calendar chosen from discovery, status, conflicts to settle. */
 export const agendaSyncMethods = {
-  'agendaSync:get': method<AgendaSyncView | null>()(agendaInput),
-  'agendaSync:save': method<AgendaSyncView>()(
+  'caldav:get': method<AgendaSyncView | null>()(agendaInput),
+  'caldav:save': method<AgendaSyncView>()(
     z
       .object({
         agendaId: idSchema,
@@ -30,22 +30,22 @@ export const agendaSyncMethods = {
       })
       .strict(),
   ),
-  'agendaSync:discover': method<DiscoveredCalendarView[]>()(agendaInput),
-  'agendaSync:chooseCalendar': method<AgendaSyncView>()(
+  'caldav:discover': method<DiscoveredCalendarView[]>()(agendaInput),
+  'caldav:chooseCalendar': method<AgendaSyncView>()(
     z
       .object({ agendaId: idSchema, calendarUrl: z.string().url().max(1000), calendarName: z.string().max(200) })
       .strict(),
   ),
-  'agendaSync:syncNow': method<AgendaSyncView>()(agendaInput),
+  'caldav:syncNow': method<AgendaSyncView>()(agendaInput),
   /** She confirms that the calendar really was emptied on the server: the next sync applies it. */
-  'agendaSync:confirmEmpty': method<AgendaSyncView>()(agendaInput),
-  'agendaSync:remove': method<{ ok: true }>()(agendaInput),
-  'agendaSync:issues': method<AppointmentSyncIssue[]>()(z.object({ firmId: idSchema }).strict()),
-  'agendaSync:states': method<Record<string, AppointmentSyncState>>()(
+  'caldav:confirmEmpty': method<AgendaSyncView>()(agendaInput),
+  'caldav:remove': method<{ ok: true }>()(agendaInput),
+  'caldav:issues': method<AppointmentSyncIssue[]>()(z.object({ firmId: idSchema }).strict()),
+  'caldav:states': method<Record<string, AppointmentSyncState>>()(
     z.object({ appointmentIds: z.array(idSchema).max(2000) }).strict(),
   ),
   /** Which version of a conflicting (or server-deleted) appointment she keeps. */
-  'agendaSync:resolve': method<{ ok: true }>()(
+  'caldav:resolve': method<{ ok: true }>()(
     z.object({ appointmentId: idSchema, keep: z.enum(['permanence', 'server']) }).strict(),
   ),
 };

@@ -69,7 +69,7 @@ describe.runIf(requireRadicale())('agenda CalDAV sync, offline and crashes', () 
       let sent = 0;
       const emit = t.events.push.bind(t.events);
       t.events.push = (...items) => {
-        for (const item of items) if (item.name === 'agendaSync:changed' && (sent += 1) === 5) void radicale.kill();
+        for (const item of items) if (item.name === 'caldav:changed' && (sent += 1) === 5) void radicale.kill();
         return emit(...items);
       };
       await t.services.agendaSync.engine.push();

@@ -41,7 +41,7 @@ export function createSyncEngine(deps: EngineDeps) {
   const worker = createSyncWorker(deps.workerBundle ? { bundle: deps.workerBundle } : {});
   const pullEveryMs = deps.pullEveryMs ?? 5 * 60_000;
   const callActive = () => repo.callOpen(ctx.now() - CALL_STALE_MS);
-  const changed = (agendaId: string) => ctx.emit('agendaSync:changed', { agendaId });
+  const changed = (agendaId: string) => ctx.emit('caldav:changed', { agendaId });
 
   function accountOf(agendaId: string) {
     const account = repo.account(agendaId);

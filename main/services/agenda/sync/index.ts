@@ -268,7 +268,7 @@ export function createAgendaSync(ctx: ServiceContext, deps: AgendaSyncDeps) {
             now,
           );
       })();
-      ctx.emit('agendaSync:changed', { agendaId: link.agendaId });
+      ctx.emit('caldav:changed', { agendaId: link.agendaId });
       engine.kick();
       return { ok: true };
     },

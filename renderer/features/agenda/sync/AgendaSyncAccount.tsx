@@ -25,12 +25,12 @@ export function AgendaSyncAccount({ agendaId, agendaName }: Props) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    const load = () => api.agendaSync.get({ agendaId });
+    const load = () => api.caldav.get({ agendaId });
     void load().then((current) => {
       setView(current);
       if (current) setForm({ serverUrl: current.serverUrl, username: current.username, password: '' });
     });
-    return api.events.subscribe('agendaSync:changed', (event) => {
+    return api.events.subscribe('caldav:changed', (event) => {
       if (event.agendaId === agendaId) void load().then(setView);
     });
   }, [api, agendaId]);
@@ -49,7 +49,7 @@ export function AgendaSyncAccount({ agendaId, agendaName }: Props) {
 
   const saveAndDiscover = () =>
     run(async () => {
-      const saved = await api.agendaSync.save({
+      const saved = await api.caldav.save({
         agendaId,
         serverUrl: form.serverUrl.trim(),
         username: form.username.trim(),
@@ -58,7 +58,7 @@ export function AgendaSyncAccount({ agendaId, agendaName }: Props) {
       });
       setView(saved);
       setForm({ ...form, password: '' });
-      const found = await api.agendaSync.discover({ agendaId });
+      const found = await api.caldav.discover({ agendaId });
       setCalendars(found);
       setChosen(found.find((c) => c.url === saved.calendarUrl)?.url ?? found[0]?.url ?? '');
       setMessage({ ok: true, text: t('agendaSync.found', { count: found.length }) });
@@ -69,7 +69,7 @@ export function AgendaSyncAccount({ agendaId, agendaName }: Props) {
       const calendar = calendars?.find((c) => c.url === chosen);
       if (!calendar) return;
       setView(
-        await api.agendaSync.chooseCalendar({
+        await api.caldav.chooseCalendar({
           agendaId,
           calendarUrl: calendar.url,
           calendarName: calendar.displayName,
@@ -79,8 +79,8 @@ export function AgendaSyncAccount({ agendaId, agendaName }: Props) {
       setMessage({ ok: true, text: t('agendaSync.chosen', { name: calendar.displayName }) });
     });
 
-  const syncNow = () => run(async () => void setView(await api.agendaSync.syncNow({ agendaId })));
-  const confirmEmpty = () => run(async () => void setView(await api.agendaSync.confirmEmpty({ agendaId })));
+  const syncNow = () => run(async () => void setView(await api.caldav.syncNow({ agendaId })));
+  const confirmEmpty = () => run(async () => void setView(await api.caldav.confirmEmpty({ agendaId })));
 
   return (
     <fieldset className="group agenda-sync-account" aria-label={t('agendaSync.accountOf', { name: agendaName })}>

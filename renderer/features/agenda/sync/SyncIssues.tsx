@@ -15,16 +15,16 @@ export function SyncIssues({ firmId, timeZone }: { firmId: string; timeZone: str
   const format = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone });
   const hour = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone });
 
-  const refresh = useCallback(() => api.agendaSync.issues({ firmId }).then(setIssues), [api, firmId]);
+  const refresh = useCallback(() => api.caldav.issues({ firmId }).then(setIssues), [api, firmId]);
   useEffect(() => {
-    void api.agendaSync.issues({ firmId }).then(setIssues);
-    return api.events.subscribe('agendaSync:changed', () => void api.agendaSync.issues({ firmId }).then(setIssues));
+    void api.caldav.issues({ firmId }).then(setIssues);
+    return api.events.subscribe('caldav:changed', () => void api.caldav.issues({ firmId }).then(setIssues));
   }, [api, firmId]);
 
   async function resolve(appointmentId: string, keep: 'permanence' | 'server') {
     setError(null);
     try {
-      await api.agendaSync.resolve({ appointmentId, keep });
+      await api.caldav.resolve({ appointmentId, keep });
       await refresh();
     } catch (e) {
       setError((e as Error).message);
