@@ -70,7 +70,7 @@ describe.runIf(enabled)('the agenda in Chromium (1280×720, French)', () => {
       const jobs = () =>
         db
           .prepare<[], { header: string; recipients: string }>(
-            "SELECT message_id_header AS header, recipients FROM outbox WHERE message_id_header LIKE '<rdv-confirmation-%'",
+            "SELECT message_id_header AS header, recipients FROM outbox WHERE message_id_header LIKE '<rdv-%'",
           )
           .all();
       await expect.poll(() => jobs().length).toBe(1);
@@ -96,7 +96,7 @@ describe.runIf(enabled)('the agenda in Chromium (1280×720, French)', () => {
       await page.getByRole('heading', { name: /^Semaine du / }).waitFor();
       expect(await grid.getByRole('region').count()).toBe(7);
       await shot(page, 'week-view');
-      // Still exactly one confirmation after everything else (the demo's own appointments may get reminders).
+      // Still exactly one appointment mail after everything else (the demo's own appointments e-mail nobody).
       expect(jobs()).toHaveLength(1);
       await page.close();
     } finally {

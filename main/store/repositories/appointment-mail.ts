@@ -22,6 +22,8 @@ export interface MailAppointmentRow {
   note: string;
   status: 'booked' | 'moved' | 'cancelled' | 'no_show' | 'done';
   createdAt: number;
+  /** Who booked it; 'démo' for the demo workspace's own appointments. */
+  createdBy: string;
 }
 
 interface Row {
@@ -40,6 +42,7 @@ interface Row {
   note: string;
   status: MailAppointmentRow['status'];
   created_at: number;
+  created_by: string;
 }
 
 const toAppointment = (r: Row): MailAppointmentRow => ({
@@ -58,10 +61,11 @@ const toAppointment = (r: Row): MailAppointmentRow => ({
   note: r.note,
   status: r.status,
   createdAt: r.created_at,
+  createdBy: r.created_by,
 });
 
 const COLUMNS = `id, uid, firm_id, agenda_id, motif_id, start_utc, end_utc, time_zone, contact_id, caller_name,
-  caller_phone, new_caller, note, status, created_at`;
+  caller_phone, new_caller, note, status, created_at, created_by`;
 
 export function createAppointmentMailRepository(db: Db) {
   const s = {

@@ -56,6 +56,9 @@ export const DEFAULT_APPOINTMENT_MAIL_SETTINGS: AppointmentMailSettings = {
 
 export type AppointmentChange = 'booked' | 'moved' | 'cancelled';
 
+/** `created_by` of the appointments the demo workspace makes (main/services/agenda/demo.ts). */
+const DEMO_AUTHOR = 'démo';
+
 const HEADER = /^<rdv-(confirmation|reminder|moved|cancelled)-(\d+)-(.+)@[^@>]+>$/;
 
 export function parseAppointmentHeader(
@@ -156,7 +159,8 @@ export function createAppointmentMail(
     const horizon = now + 2 * 86_400_000;
     for (const appointment of repo.startingBetween(now, horizon)) {
       const settings = deps.settings(appointment.firmId);
-      if (!settings.reminderEnabled) continue;
+      // The demo workspace's appointments have made-up callers: they never e-mail anyone.
+      if (!settings.reminderEnabled || appointment.createdBy === DEMO_AUTHOR) continue;
       const day = DateTime.fromMillis(appointment.startUtc, { zone: appointment.timeZone }).startOf('day');
       const due = day.minus({ days: 1 }).set({ hour: settings.reminderHour }).toMillis();
       // Booked after the reminder hour: the confirmation has just told them; no reminder on top.

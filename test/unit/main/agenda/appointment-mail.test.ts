@@ -81,16 +81,16 @@ describe('the appointment e-mails in the outbox', () => {
   let settings: AppointmentMailSettings = { ...DEFAULT_APPOINTMENT_MAIL_SETTINGS };
   let config: AgendaConfig;
 
-  function appointment(id: string, startLocal: string, contactId: string | null, createdAt = now) {
+  function appointment(id: string, startLocal: string, contactId: string | null, createdAt = now, by = 'test') {
     const start = at(startLocal);
     t.db
       .prepare(
         `INSERT INTO appointments (id, uid, firm_id, agenda_id, motif_id, start_utc, end_utc, time_zone, contact_id,
            caller_name, caller_phone, new_caller, note, status, created_by, created_at, updated_by, updated_at)
          VALUES (?, ?, ?, 'morel', 'consult', ?, ?, ?, ?, 'Jeanne Petit', '+33612345678', 1, 'Douleur au genou',
-           'booked', 'test', ?, 'test', ?)`,
+           'booked', ?, ?, 'test', ?)`,
       )
-      .run(id, `${id}@permanence`, firmId, start, start + 20 * 60_000, ZONE, contactId, createdAt, createdAt);
+      .run(id, `${id}@permanence`, firmId, start, start + 20 * 60_000, ZONE, contactId, by, createdAt, createdAt);
   }
 
   function mail() {
@@ -233,6 +233,12 @@ describe('the appointment e-mails in the outbox', () => {
     const reminders = jobs().filter((j) => j.header.startsWith('<rdv-reminder'));
     expect(reminders.map((j) => j.header)).toEqual(['<rdv-reminder-0-a1@permanence.test>']);
     expect(reminders[0]!.subject).toBe('[Cabinet Martin] Rappel : rendez-vous demain à 10:30');
+  });
+
+  it('sends no reminder for the demo workspace’s own appointments (made-up callers)', () => {
+    appointment('demo', '2026-06-12T10:30', jeanne(), at('2026-06-09T09:00'), 'démo');
+    now = at('2026-06-11T18:30');
+    expect(mail().runDue()).toBe(0);
   });
 
   it('sends no reminder when the firm turned them off', () => {
