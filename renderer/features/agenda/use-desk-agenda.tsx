@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { currentStep } from '../../../shared/domain/script-runner';
@@ -23,6 +23,19 @@ export function useDeskAgenda(
   const content = useStore(store, (s) => s.content);
   const contactId = useStore(store, (s) => s.contactId);
   const { view } = useAgendaConfig(options.firmId);
+  // The panel closed (booked, or Échap): the focus goes back into the desk, never to the page (where Échap
+  // would close the desk): the script's focused step if it took it, else the message's body.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (state) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>('.cd .cd-message textarea')?.focus();
+  }, [state]);
   const available = (view?.config.agendas.length ?? 0) > 0;
 
   function onOutcome({ appointment, change }: DeskAgendaOutcome) {

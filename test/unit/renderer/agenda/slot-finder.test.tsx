@@ -127,6 +127,8 @@ describe('the slot finder in the call desk', () => {
     const body = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
     expect(body.value).toMatch(/^RDV pris : Consultation avec Dr (Morel|Lenoir), .+ à \d{2}:\d{2}\.$/);
     expect(screen.getByRole('textbox', { name: 'Motif' })).toHaveValue('Rendez-vous');
+    // Back in the desk, on the message that now says it (Échap there would close the desk, not the page).
+    expect(body).toHaveFocus();
     const jobs = t.db
       .prepare<[], { header: string }>(
         "SELECT message_id_header AS header FROM outbox WHERE message_id_header LIKE '<rdv-%'",
