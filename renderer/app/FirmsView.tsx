@@ -34,6 +34,7 @@ export function FirmsView({ api, firmsStore }: ViewProps) {
   const firms = useStore(firmsStore, (s) => s.firms);
   const selectedId = useStore(firmsStore, (s) => s.selectedId);
   const detail = useStore(editorStore, (s) => s.detail);
+  const removed = useStore(editorStore, (s) => s.removed);
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<PendingNavigation | null>(null);
   const openedFirst = useRef(false);
@@ -90,7 +91,11 @@ export function FirmsView({ api, firmsStore }: ViewProps) {
       <div className="firms-view">
         <FirmList store={firmsStore} onOpen={(id) => go({ kind: 'open', id })} onNew={() => go({ kind: 'new' })} />
         <main className="content">
-          {creating || detail !== null ? <FirmEditor /> : <p className="muted empty-state">{t('firms.pick')}</p>}
+          {creating || detail !== null || removed !== null ? (
+            <FirmEditor />
+          ) : (
+            <p className="muted empty-state">{t('firms.pick')}</p>
+          )}
         </main>
       </div>
       {pending ? (

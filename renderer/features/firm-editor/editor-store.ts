@@ -179,7 +179,8 @@ export function createEditorStore(
     },
 
     markRemoved(result) {
-      set({ removed: result, pristine: JSON.stringify(get().draft), saveState: 'idle', saveError: null });
+      // detail goes (the shell no longer shows the firm as the current one); the draft keeps its name for the panel.
+      set({ removed: result, detail: null, pristine: JSON.stringify(get().draft), saveState: 'idle', saveError: null });
     },
 
     discard() {

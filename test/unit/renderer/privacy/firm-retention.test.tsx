@@ -84,6 +84,8 @@ describe('firm editor › Confidentialité', () => {
 
     await user.type(within(dialog).getByLabelText(/Tapez le nom du cabinet/), ' Szymański{Enter}');
     await screen.findByRole('heading', { name: '« Plomberie Szymański » a été effacé' });
+    // The shell no longer shows it as the current firm.
+    expect(screen.queryByRole('status', { name: 'Cabinet affiché' })).not.toBeInTheDocument();
     expect((await t.client.firms.list({})).some((f) => f.id === FIRM)).toBe(false);
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(2);
