@@ -1,3 +1,4 @@
+import type { PowerMonitor } from 'electron';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,7 +54,8 @@ describe('store key in the OS keychain (safeStorage)', () => {
 describe('the app lock follows the OS', () => {
   it('locks when the session locks or the computer sleeps, and stops listening when asked', () => {
     const lock = vi.fn();
-    const stop = lockWithOs(powerMonitor, lock);
+    // The fake is a plain EventEmitter: what lockWithOs uses of Electron's PowerMonitor.
+    const stop = lockWithOs(powerMonitor as unknown as PowerMonitor, lock);
     powerMonitor.emit('lock-screen');
     powerMonitor.emit('suspend');
     powerMonitor.emit('resume');
