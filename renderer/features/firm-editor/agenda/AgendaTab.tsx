@@ -1,3 +1,4 @@
+import './agenda-setup.css';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PermanenceError } from '../../../../shared/api';

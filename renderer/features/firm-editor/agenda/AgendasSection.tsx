@@ -129,7 +129,7 @@ function AgendaEditor({ agenda, index }: { agenda: Agenda; index: number }) {
 
 function TemplateTable({ agenda, index, label }: { agenda: Agenda; index: number; label: string }) {
   const { t } = useTranslation();
-  const { draft, update } = useAgendaTab();
+  const { update } = useAgendaTab();
   const setRange = (r: number, mutate: (range: Agenda['template'][number]) => void) =>
     update((d) => mutate(d.agendas[index]!.template[r]!));
   return (
@@ -178,22 +178,11 @@ function TemplateTable({ agenda, index, label }: { agenda: Agenda; index: number
               />
             </td>
             <td>
-              <select
-                multiple
-                size={Math.min(3, Math.max(2, draft.motifs.length))}
-                aria-label={t('agendaSetup.rangeMotifsOf', { number: r + 1 })}
-                value={range.motifIds}
-                onChange={(e) =>
-                  setRange(r, (x) => void (x.motifIds = [...e.target.selectedOptions].map((o) => o.value)))
-                }
-              >
-                {draft.motifs.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name || t('agendaSetup.unnamedMotif')}
-                  </option>
-                ))}
-              </select>
-              {range.motifIds.length === 0 ? <p className="field__hint">{t('agendaSetup.allMotifs')}</p> : null}
+              <MotifPicker
+                label={t('agendaSetup.rangeMotifsOf', { number: r + 1 })}
+                selected={range.motifIds}
+                onChange={(ids) => setRange(r, (x) => void (x.motifIds = ids))}
+              />
             </td>
             <td>
               <button
@@ -259,5 +248,40 @@ function RangeRow({
         </tr>
       ) : null}
     </>
+  );
+}
+
+/** Which motifs a range takes: « Tous les motifs » by default, a few ticked in a folded list otherwise. */
+function MotifPicker({
+  label,
+  selected,
+  onChange,
+}: {
+  label: string;
+  selected: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { draft } = useAgendaTab();
+  const names = draft.motifs.filter((m) => selected.includes(m.id)).map((m) => m.name || t('agendaSetup.unnamedMotif'));
+  return (
+    <details className="agenda-setup__motif-picker">
+      <summary aria-label={`${label} : ${names.length === 0 ? t('agendaSetup.allMotifs') : names.join(', ')}`}>
+        {names.length === 0 ? t('agendaSetup.allMotifs') : names.join(', ')}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{label}</legend>
+        {draft.motifs.map((m) => (
+          <label key={m.id} className="checkbox">
+            <input
+              type="checkbox"
+              checked={selected.includes(m.id)}
+              onChange={(e) => onChange(e.target.checked ? [...selected, m.id] : selected.filter((id) => id !== m.id))}
+            />
+            {m.name || t('agendaSetup.unnamedMotif')}
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }

@@ -12,29 +12,9 @@ export function ExceptionsSection() {
     <fieldset className="group">
       <legend>{t('agendaSetup.exceptions')}</legend>
       <p className="field__hint">{t('agendaSetup.exceptionsHint')}</p>
-      {draft.exceptions.length > 0 ? (
-        <table className="hours-table agenda-setup__exceptions">
-          <thead>
-            <tr>
-              <th scope="col">{t('agendaSetup.exceptionKind')}</th>
-              <th scope="col">{t('agendaSetup.exceptionAgenda')}</th>
-              <th scope="col">{t('agendaSetup.from')}</th>
-              <th scope="col">{t('agendaSetup.to')}</th>
-              <th scope="col">{t('agendaSetup.start')}</th>
-              <th scope="col">{t('agendaSetup.end')}</th>
-              <th scope="col">{t('agendaSetup.label')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('agendaSetup.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.exceptions.map((exception, index) => (
-              <ExceptionRow key={exception.id} exception={exception} index={index} />
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {draft.exceptions.map((exception, index) => (
+        <ExceptionRow key={exception.id} exception={exception} index={index} />
+      ))}
       <button
         type="button"
         className="button"
@@ -74,9 +54,10 @@ function ExceptionRow({ exception, index }: { exception: AgendaException; index:
   const set = (mutate: (e: AgendaException) => void) => update((d) => mutate(d.exceptions[index]!));
   const n = index + 1;
   return (
-    <>
-      <tr>
-        <td>
+    <div className="agenda-setup__exception" role="group" aria-label={t('agendaSetup.exceptionNumber', { number: n })}>
+      <div className="row">
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.exceptionKind')}</span>
           <select
             aria-label={t('agendaSetup.exceptionKindOf', { number: n })}
             value={exception.kind}
@@ -93,8 +74,9 @@ function ExceptionRow({ exception, index }: { exception: AgendaException; index:
               </option>
             ))}
           </select>
-        </td>
-        <td>
+        </label>
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.exceptionAgenda')}</span>
           <select
             aria-label={t('agendaSetup.exceptionAgendaOf', { number: n })}
             value={exception.agendaId ?? ''}
@@ -108,47 +90,52 @@ function ExceptionRow({ exception, index }: { exception: AgendaException; index:
               </option>
             ))}
           </select>
-        </td>
-        <td>
+        </label>
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.from')}</span>
           <input
             type="date"
             aria-label={t('agendaSetup.fromOf', { number: n })}
             value={exception.from}
             onChange={(e) => set((x) => void (x.from = e.target.value))}
           />
-        </td>
-        <td>
+        </label>
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.to')}</span>
           <input
             type="date"
             aria-label={t('agendaSetup.toOf', { number: n })}
             value={exception.to}
             onChange={(e) => set((x) => void (x.to = e.target.value))}
           />
-        </td>
-        <td>
+        </label>
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.start')}</span>
           <input
             type="time"
             aria-label={t('agendaSetup.startOf', { number: n })}
             value={exception.start ?? ''}
             onChange={(e) => set((x) => void (x.start = e.target.value || null))}
           />
-        </td>
-        <td>
+        </label>
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.end')}</span>
           <input
             type="time"
             aria-label={t('agendaSetup.endOf', { number: n })}
             value={exception.end ?? ''}
             onChange={(e) => set((x) => void (x.end = e.target.value || null))}
           />
-        </td>
-        <td>
+        </label>
+        <label className="agenda-setup__cell">
+          <span aria-hidden>{t('agendaSetup.label')}</span>
           <input
             aria-label={t('agendaSetup.labelOf', { number: n })}
             value={exception.label}
             onChange={(e) => set((x) => void (x.label = e.target.value))}
           />
-        </td>
-        <td>
+        </label>
+        <div className="agenda-setup__cell agenda-setup__cell--end">
           <button
             type="button"
             className="button button--plain"
@@ -157,17 +144,13 @@ function ExceptionRow({ exception, index }: { exception: AgendaException; index:
           >
             ×
           </button>
-        </td>
-      </tr>
+        </div>
+      </div>
       {errors.length > 0 ? (
-        <tr>
-          <td colSpan={8}>
-            <p className="field__error" role="alert">
-              {errors.join(' · ')}
-            </p>
-          </td>
-        </tr>
+        <p className="field__error" role="alert">
+          {errors.join(' · ')}
+        </p>
       ) : null}
-    </>
+    </div>
   );
 }

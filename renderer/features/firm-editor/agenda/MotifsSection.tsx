@@ -84,7 +84,7 @@ function MotifEditor({ motif, index }: { motif: Motif; index: number }) {
     <section className="agenda-setup__motif" aria-label={t('agendaSetup.motifLabel', { name: label })}>
       <div className="row">
         <span className="swatch" style={{ background: motif.color }} aria-hidden />
-        <Field label={t('agendaSetup.motifName')} error={nameError} className="grow">
+        <Field label={t('agendaSetup.motifName')} error={nameError} className="agenda-setup__name">
           {(props) => (
             <input {...props} value={motif.name} onChange={(e) => set((m) => void (m.name = e.target.value))} />
           )}
@@ -175,18 +175,18 @@ function MotifEditor({ motif, index }: { motif: Motif; index: number }) {
           />
           {t('agendaSetup.newCallersAllowed')}
         </label>
-        <Field label={t('agendaSetup.instructions')} className="grow">
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              value={motif.instructions}
-              placeholder={t('agendaSetup.instructionsPlaceholder')}
-              onChange={(e) => set((m) => void (m.instructions = e.target.value))}
-            />
-          )}
-        </Field>
       </div>
+      <Field label={t('agendaSetup.instructions')} className="agenda-setup__instructions">
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            value={motif.instructions}
+            placeholder={t('agendaSetup.instructionsPlaceholder')}
+            onChange={(e) => set((m) => void (m.instructions = e.target.value))}
+          />
+        )}
+      </Field>
     </section>
   );
 }

@@ -27,9 +27,12 @@ export function useAgendaDraft(firmId: string) {
 
   const load = useCallback(
     (loaded: AgendaConfigView) => {
+      // Ranges shown day by day, morning first, whatever order the file or an older save gave them.
+      const config = structuredClone(loaded.config);
+      config.agendas.forEach((a) => a.template.sort((x, y) => x.weekday - y.weekday || x.start.localeCompare(y.start)));
       setView(loaded);
-      setDraft(loaded.config);
-      setPristine(JSON.stringify(loaded.config));
+      setDraft(config);
+      setPristine(JSON.stringify(config));
       setServerIssues([]);
       setShowIssues(false);
     },
