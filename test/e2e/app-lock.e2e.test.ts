@@ -105,6 +105,15 @@ describe.runIf(enabled)('app lock in Chromium (1280×720, French)', () => {
       await page.getByRole('heading', { name: 'Permanence est verrouillé' }).waitFor({ state: 'detached' });
       await page.getByRole('navigation').getByRole('button', { name: 'Messages' }).waitFor();
       expect(services.lock.isLocked()).toBe(false);
+
+      // Réglages › Verrouillage: on, 5 minutes, the passphrase can be changed.
+      await page.keyboard.press('Control+,');
+      const section = page.getByRole('dialog', { name: 'Réglages' }).getByRole('group', { name: 'Verrouillage' });
+      await section.scrollIntoViewIfNeeded();
+      expect(await section.getByRole('checkbox', { name: 'Verrouiller Permanence' }).isChecked()).toBe(true);
+      expect(await section.getByLabel('Après une inactivité de').inputValue()).toBe('5');
+      await section.getByRole('button', { name: 'Changer le mot de passe' }).waitFor();
+      await page.screenshot({ path: screenshotPath('app-lock-settings') });
       const kinds = (
         harness.db.prepare('SELECT kind FROM audit_log ORDER BY seq').all() as Array<{ kind: string }>
       ).map((r) => r.kind);
