@@ -1,12 +1,24 @@
 import type { Page } from 'playwright-core';
 import { CHROMIUM_PATH, hasTool, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { axeViolations, describeViolations } from './support/axe';
 import { ensureRendererBuilt, screenshotPath, startTestHarness } from './support/harness';
 
 const enabled = hasTool(CHROMIUM_PATH, 'chromium');
 const FIRM = 'Cabinet du Dr Hélène Kerjean';
 
+/** The agenda's own elements (the rest of each screen is the other screens' tests' business). */
+const OURS = /rdv-|phone-card__availability/;
+
+/** The screenshot to look at, and axe-core's WCAG 2 AA check of the agenda's elements on it. */
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: screenshotPath(`agenda-${name}`), fullPage: false });
+  const violations = (await axeViolations(page))
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => OURS.test(`${n.target.join(' ')} ${n.html}`)) }))
+    .filter((v) => v.nodes.length > 0);
+  expect(
+    violations.map((v) => v.id),
+    describeViolations(name, violations),
+  ).toEqual([]);
 }
 
 /**
