@@ -5,6 +5,7 @@ import { useApi } from '../../../api/client';
 import { Field } from '../../../ui/Field';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from './NewPassphraseFields';
 import { RecoveryCodeNotice } from './RecoveryCodeNotice';
+import { RenewRecoveryForm } from './RenewRecoveryForm';
 
 const MINUTES = Array.from(
   { length: LOCK_IDLE_MINUTES.max - LOCK_IDLE_MINUTES.min + 1 },
@@ -93,19 +94,22 @@ export function LockSection() {
       {code ? (
         <RecoveryCodeNotice code={code} onDone={() => setCode(null)} />
       ) : choosing || status.hasPassphrase ? (
-        <PassphraseForm
-          hasPassphrase={status.hasPassphrase}
-          onDone={async (result) => {
-            setChoosing(false);
-            if (result.recoveryCode) setCode(result.recoveryCode);
-            // Chosen to turn the lock on: it is on now.
-            setStatus(
-              status.enabled || status.hasPassphrase
-                ? result.status
-                : await api.lock.saveSettings({ enabled: true, idleMinutes: status.idleMinutes }),
-            );
-          }}
-        />
+        <>
+          <PassphraseForm
+            hasPassphrase={status.hasPassphrase}
+            onDone={async (result) => {
+              setChoosing(false);
+              if (result.recoveryCode) setCode(result.recoveryCode);
+              // Chosen to turn the lock on: it is on now.
+              setStatus(
+                status.enabled || status.hasPassphrase
+                  ? result.status
+                  : await api.lock.saveSettings({ enabled: true, idleMinutes: status.idleMinutes }),
+              );
+            }}
+          />
+          {status.hasPassphrase ? <RenewRecoveryForm onCode={setCode} /> : null}
+        </>
       ) : null}
     </fieldset>
   );

@@ -209,5 +209,13 @@ describe('Réglages › Verrouillage', () => {
     expect(await within(form).findByText('Mot de passe enregistré')).toBeVisible();
     t.services.lock.lock('shortcut');
     expect((await t.services.lock.unlock('passphrase', 'nouvelle phrase longue')).state).toBe('unlocked');
+
+    // A new recovery code after the passphrase, shown once; it unlocks.
+    const renew = within(section).getByRole('form', { name: 'Nouvelle clé de secours' });
+    await user.type(within(renew).getByLabelText('Mot de passe actuel'), 'nouvelle phrase longue');
+    await user.click(within(renew).getByRole('button', { name: 'Créer une nouvelle clé de secours' }));
+    const code = (await within(section).findByLabelText('Clé de secours')).textContent!;
+    t.services.lock.lock('shortcut');
+    expect((await t.services.lock.unlock('recovery', code)).state).toBe('unlocked');
   });
 });
