@@ -97,6 +97,8 @@ async function start(): Promise<void> {
       start: (services) => {
         // Messages queued before a crash or a restart leave by themselves.
         services.messages.startWorker();
+        // The agendas' CalDAV sync: queued appointment writes replayed, calendars read every few minutes.
+        services.agendaSync.engine.start();
         // The daily verified backup (issue 12): a few minutes after start, then once a day.
         services.privacy.scheduler.start();
         // The daily retention purge (issue 12): after the first backup check, then once a day.
@@ -106,7 +108,7 @@ async function start(): Promise<void> {
       stop: async (services) => {
         services.privacy.scheduler.stop();
         services.retention.scheduler.stop();
-        await services.messages.stopWorker();
+        await Promise.all([services.messages.stopWorker(), services.agendaSync.engine.stop()]);
       },
       access: { key, ...(nativeBinding ? { nativeBinding } : {}) },
     });
@@ -179,7 +181,7 @@ async function start(): Promise<void> {
     tray?.destroy();
     stopOsLock();
     void (live?.close() ?? Promise.resolve())
-      .catch((error: unknown) => logger.error('outbox did not stop cleanly', error))
+      .catch((error: unknown) => logger.error('outbox or agenda sync did not stop cleanly', error))
       .finally(() => app.exit(0));
   });
   logger.info(`Permanence ${app.getVersion()} started`, { dataDir, electron: process.versions.electron });

@@ -81,9 +81,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     start: (services) => {
       // The mail outbox: queued messages leave by themselves, also those queued before a restart.
       services.messages.startWorker();
+      // The agendas' CalDAV sync: queued appointment writes replayed, calendars read every few minutes.
+      services.agendaSync.engine.start();
     },
     stop: async (services) => {
       await services.messages.stopWorker();
+      await services.agendaSync.engine.stop();
     },
     access: key ? { key } : {},
   });

@@ -29,6 +29,7 @@ import { createAgendaService } from './agenda';
 import { createAppointmentMail } from './agenda/mail';
 import { createAgendaSync } from './agenda/sync';
 import { calendarText } from './agenda/sync/calendar-text';
+import { createAgendaSyncRepository } from '../store/repositories/agenda-sync';
 
 export interface ServicesOptions {
   assetsDir: string;
@@ -99,9 +100,15 @@ export function createServices(db: Db, options: ServicesOptions) {
   const firms = createFirmsService(ctx, settings);
   const contacts = createContactsService(ctx);
   // Agendas and appointments (issue 11); an appointment taken is an « RDV pris » task for firms billing them.
+  const caldavAccounts = createAgendaSyncRepository(ctx.db);
   const agenda = createAgendaService(ctx, {
     firms,
     settings,
+    // The ring card says how old its copy of a synced calendar is (never synced: no age, nothing read yet).
+    syncedAt: (agendaId) => {
+      const account = caldavAccounts.account(agendaId);
+      return account?.enabled && account.calendarUrl ? account.lastSyncAt : null;
+    },
     audit: privacy.audit,
     recordTaken: (taken) => timesheets.recordAppointmentTaken(taken),
     // The caller's confirmation and notices, queued with the change itself (exactly once, like a message).

@@ -1,3 +1,4 @@
+import { createAgendaSyncRepository } from '../../../../main/store/repositories/agenda-sync';
 import { localOf, medicalFirm, paris } from './helpers';
 
 describe('agenda: what the call desk and the screens read', () => {
@@ -84,6 +85,43 @@ describe('agenda: what the call desk and the screens read', () => {
     ).toEqual([
       ['Dr Kerjean', 'free', '12:00', null],
       ['Dr Morel', 'busy', '11:30', null],
+    ]);
+    t.close();
+  });
+
+  it('gives the ring card the time of the last CalDAV sync of a synced agenda, and none for a local one', async () => {
+    const t = await medicalFirm();
+    const accounts = createAgendaSyncRepository(t.db);
+    const synced = paris('2026-12-07T10:38');
+    accounts.saveAccount(
+      {
+        agendaId: 'morel',
+        serverUrl: 'https://cal.example.fr/',
+        username: 'morel',
+        calendarUrl: 'https://cal.example.fr/morel/cabinet/',
+        calendarName: 'Cabinet',
+        enabled: true,
+      },
+      synced,
+    );
+    accounts.setOutcome('morel', 'ok', synced);
+    // Kerjean's account has no calendar chosen yet: nothing is read from it, so no age either.
+    accounts.saveAccount(
+      {
+        agendaId: 'kerjean',
+        serverUrl: 'https://cal.example.fr/',
+        username: 'kerjean',
+        calendarUrl: null,
+        calendarName: '',
+        enabled: true,
+      },
+      synced,
+    );
+    t.setNow(paris('2026-12-07T10:50'));
+    const now = await t.client.agenda.availability({ firmId: t.firmId });
+    expect(now.map((line) => [line.agendaName, line.syncedAt])).toEqual([
+      ['Dr Kerjean', null],
+      ['Dr Morel', synced],
     ]);
     t.close();
   });
