@@ -99,7 +99,7 @@ describe.runIf(enabled)('the call desk at 1280×720, in French', () => {
     await harness.close();
   }, 120_000);
 
-  it('keeps the firm editor’s tabs on one row, gives the long fields the width, and shows amounts in euros', async () => {
+  it('shows the firm editor’s tabs whole on at most two rows, gives the long fields the width, and shows amounts in euros', async () => {
     const harness = await startTestHarness();
     harness.services.workspace.initialise('demo');
     const page = await browser.context.newPage();
@@ -113,7 +113,9 @@ describe.runIf(enabled)('the call desk at 1280×720, in French', () => {
     const rows = await tabs
       .getByRole('tab')
       .evaluateAll((els) => [...new Set(els.map((el) => Math.round(el.getBoundingClientRect().top)))]);
-    expect(rows).toHaveLength(1);
+    // Eleven tabs since the agenda and confidentiality ones: a second row rather than labels cut to « Ho… ».
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThanOrEqual(2);
     // …and none cut short: every label shows whole.
     const cut = await tabs
       .locator('.tabs__label')

@@ -46,11 +46,11 @@ describe('electron-builder.yml', () => {
     expect(pkg.main.startsWith('dist/main/electron/')).toBe(true);
   });
 
-  it('ships the Electron build of better-sqlite3 and never rebuilds node_modules in place', () => {
+  it('ships the Electron build of the cipher SQLite driver and never rebuilds node_modules in place', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.extraResources).toEqual([
-      { from: '.native', to: 'native', filter: ['electron-*/better_sqlite3.node'] },
+      { from: '.native', to: 'native', filter: ['electron-*/better_sqlite3_multiple_ciphers.node'] },
     ]);
   });
 
