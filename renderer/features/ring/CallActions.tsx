@@ -3,8 +3,8 @@ import type { Phone, CallView } from '../../phone';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
-/** What she can do while it rings: answer (F9), decline (F10), ignore; a demo call can also hang up by itself. */
-export function RingActions({ phone, call }: { phone: Phone; call: CallView }) {
+/** Answer (F9) and decline (F10): the ring card's first two buttons, and all the lock screen offers a ringing call. */
+export function AnswerDecline({ phone, call }: { phone: Phone; call: CallView }) {
   const { t } = useTranslation();
   return (
     <>
@@ -24,6 +24,16 @@ export function RingActions({ phone, call }: { phone: Phone; call: CallView }) {
       >
         {t('phone.action.decline')}
       </button>
+    </>
+  );
+}
+
+/** What she can do while it rings: answer (F9), decline (F10), ignore; a demo call can also hang up by itself. */
+export function RingActions({ phone, call }: { phone: Phone; call: CallView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AnswerDecline phone={phone} call={call} />
       {call.demo ? (
         <button type="button" className="button button--plain" onClick={() => phone.simulateCallerHangup(call.id)}>
           {t('phone.demo.callerHangsUp')}

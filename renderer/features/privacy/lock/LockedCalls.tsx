@@ -5,6 +5,7 @@ import type { Phone } from '../../../phone';
 import type { CallView } from '../../../phone/types';
 import { currentCall } from '../../../phone/store';
 import { Name } from '../../../ui/Name';
+import { AnswerDecline } from '../../ring/CallActions';
 
 /**
  * While locked, a call that rings still shows whom it is for, the firm's greeting and who calls, so she can
@@ -61,24 +62,7 @@ function LockedCallCard({ phone, call }: { phone: Phone; call: CallView }) {
       </div>
       <footer className="phone-card__actions">
         {ringing ? (
-          <>
-            <button
-              type="button"
-              className="button button--primary phone-button--answer"
-              aria-keyshortcuts="F9"
-              onClick={() => void phone.calls.answer(call.id)}
-            >
-              {t('phone.action.answer')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              aria-keyshortcuts="F10"
-              onClick={() => void phone.calls.decline(call.id)}
-            >
-              {t('phone.action.decline')}
-            </button>
-          </>
+          <AnswerDecline phone={phone} call={call} />
         ) : (
           <>
             {call.state === 'active' ? (
